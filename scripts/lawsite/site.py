@@ -1,0 +1,65 @@
+"""Everything the site generates from ``sources/``, independent of MkDocs.
+
+:func:`load_corpus` reads every instrument once; :func:`generated_pages`
+returns the pages to add to the docs. MkDocs' hook (``hooks/lawsite.py``)
+and the checker both call these, so the build and the checks see the same
+pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import importer, pages
+from .instruments import INSTRUMENTS, Instrument
+from .model import VanBan
+
+
+@dataclass
+class Corpus:
+    """All instruments of the site, imported and validated."""
+
+    root: Path
+    vanban: dict[str, VanBan] = field(default_factory=dict)
+
+    def instrument(self, key: str) -> Instrument:
+        return INSTRUMENTS[key]
+
+
+def sources_dir(project_root: Path) -> Path:
+    return project_root / "sources"
+
+
+@lru_cache(maxsize=8)
+def _load(root: str, stamp: tuple) -> Corpus:
+    corpus = Corpus(Path(root))
+    for inst in INSTRUMENTS.values():
+        path = sources_dir(Path(root)) / inst.source
+        corpus.vanban[inst.key] = importer.load(path, inst.key, inst.expected_articles)
+    return corpus
+
+
+def load_corpus(project_root: Path) -> Corpus:
+    """Import every instrument (cached while the source files are unchanged)."""
+    root = Path(project_root).resolve()
+    stamp = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(sources_dir(root).glob("*.md"))
+    )
+    return _load(str(root), stamp)
+
+
+def generated_pages(corpus: Corpus) -> dict[str, str]:
+    """Every generated page: ``{path under docs/: Markdown}``."""
+    out: dict[str, str] = {}
+    for key, vb in corpus.vanban.items():
+        out.update(pages.instrument_pages(vb, INSTRUMENTS[key]))
+    prov = sources_dir(corpus.root) / "PROVENANCE.md"
+    if prov.exists():
+        out["nguon-van-ban.md"] = (
+            '---\ntitle: "Nguồn văn bản"\ndescription: "Nguồn gốc, cách trích xuất và đối chiếu các văn bản trên trang."\n---\n\n'
+            + prov.read_text(encoding="utf-8")
+        )
+    return out
