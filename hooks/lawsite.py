@@ -15,10 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "scripts") not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from mkdocs.structure.files import File  # noqa: E402
-
 from lawsite import pages, site  # noqa: E402
 from lawsite.instruments import INSTRUMENTS  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 
 
 def _expand_nav(items: list, corpus: site.Corpus) -> list:

@@ -9,20 +9,20 @@ The importer is strict on purpose: the site promises that every article,
 clause and point exists exactly as numbered, so any doubt about the structure
 (a skipped point letter, a duplicated article, clauses out of order) is an
 error with its line number, never a guess. It is pure: it reads text and
-returns a :class:`~lawsite.model.VanBan` or raises :class:`SourceErrors`.
+returns a :class:`~lawsite.model.VanBan` or raises :class:`~lawsite.problems.ProblemsFound`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from . import ids
 from .model import Chuong, Dieu, Doan, Missing, Muc, VanBan
+from .problems import Problem, ProblemsFound
 
 REQUIRED_META = ("title", "so_hieu", "ngay_ban_hanh", "ngay_hieu_luc", "co_quan_ban_hanh")
 
@@ -34,26 +34,8 @@ RE_DIEM = re.compile(r"^(?P<letter>[a-zđ])\) ")
 RE_MISSING = re.compile(r"^<!-- MISSING: (?P<text>.*) -->$")
 
 
-@dataclass(frozen=True)
-class SourceError:
-    """One problem in a source file, located for the person who fixes it."""
-
-    path: str
-    line: int
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        tail = f" — {self.hint}" if self.hint else ""
-        return f"{self.path}:{self.line}:1: {self.message}{tail}"
-
-
-class SourceErrors(Exception):
-    """Raised with every problem found, so one run shows them all."""
-
-    def __init__(self, errors: list[SourceError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+SourceErrors = ProblemsFound
+"""Raised by :func:`parse` with every problem found in a source."""
 
 
 def _blocks(lines: list[str], first_line: int) -> list[tuple[int, str]]:
@@ -82,15 +64,15 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     if end < 0:
         return "", text, 1
     front = text[4:end]
-    return front, text[end + 5:], front.count("\n") + 3
+    return front, text[end + 5:], front.count("\n") + 4
 
 
 def parse(text: str, key: str, path: str = "<source>", expected_articles: int | None = None) -> VanBan:
     """Parse a source text into a :class:`VanBan`; raise :class:`SourceErrors` on any problem."""
-    errors: list[SourceError] = []
+    errors: list[Problem] = []
 
     def err(line: int, message: str, hint: str = "") -> None:
-        errors.append(SourceError(path, line, message, hint))
+        errors.append(Problem(path, line, 1, message, hint))
 
     if not unicodedata.is_normalized("NFC", text):
         for i, line in enumerate(text.split("\n"), 1):

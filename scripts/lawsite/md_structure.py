@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.util import AtomicString
 
 from . import ids
 
@@ -170,7 +171,8 @@ class StructureProcessor(BlockProcessor):
         else:
             container = st.clause_el if st.clause_el is not None else parent
             p = etree.SubElement(container, "p")
-        p.text = block
+        # Law text is verbatim: no Markdown inline syntax is interpreted in it.
+        p.text = AtomicString(block)
         st.context[p] = (st.dieu, st.khoan if st.clause_el is not None else None)
         return None
 

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Check, build and publish the site; nothing is published unless every check passes.
+
+Steps: validate content (sources, front matter) → check references (links
+and legal citations) → ``mkdocs build --strict`` into a temporary folder →
+verify the built HTML (links, fragments, no other origin) → replace
+``--out`` atomically. Any problem prints ``path:line:col: what — what to do``,
+exits 1 and leaves the previous output untouched.
+
+    python scripts/publish.py                      # build into site/
+    python scripts/publish.py --serve              # ... then serve at http://127.0.0.1:8000/
+    python scripts/publish.py --check-only         # checks only, no build
+    python scripts/publish.py --site-url https://example.gov.vn/boi-thuong-nha-nuoc/ --out /srv/btnn
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from lawsite import frontmatter, htmlcheck, site
+from lawsite.problems import ERROR, Problem, ProblemsFound
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+@dataclass
+class Report:
+    """What a run did, for the summary line."""
+
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
+    links: int = 0
+    citations: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def validate_content(root: Path, docs: Path, report: Report) -> site.Corpus | None:
+    """Step 1: the sources parse and every hand-written page has valid front matter."""
+    corpus = None
+    try:
+        corpus = site.load_corpus(root)
+    except ProblemsFound as e:
+        report.problems.extend(e.problems)
+    for path in sorted(docs.rglob("*.md")):
+        report.problems.extend(frontmatter.check_page(path, str(path.relative_to(docs)), _rel(path)))
+    return corpus
+
+
+def check_references(root: Path, docs: Path, corpus: site.Corpus, report: Report, strict_citations: bool) -> None:
+    """Step 2: links and legal citations in every page (see lawsite.checker)."""
+    try:
+        from lawsite import checker
+    except ImportError:  # the checker arrives with the citation grammar
+        return
+    result = checker.check_docs(root, docs, corpus, strict_citations=strict_citations)
+    report.problems.extend(result.problems)
+    report.links += result.links
+    report.citations += result.citations
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offline: bool = False) -> bool:
+    """Step 3: ``mkdocs build --strict`` into ``site_dir``; warnings become problems."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = _Collect()
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    old = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true" if offline else "false"
+    try:
+        cfg = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=True)
+        mkdocs_build(cfg)
+        ok = True
+    except MkDocsException as e:
+        ok = False
+        if not handler.records:
+            report.problems.append(Problem(_rel(config_file), 1, 1, f"mkdocs build failed: {e}"))
+    except ProblemsFound as e:
+        ok = False
+        report.problems.extend(e.problems)
+    finally:
+        log.removeHandler(handler)
+        if old is None:
+            os.environ.pop("OFFLINE", None)
+        else:
+            os.environ["OFFLINE"] = old
+    for r in handler.records:
+        report.problems.append(Problem(_rel(config_file), 1, 1, f"mkdocs: {r.getMessage()}",
+                                       "fix the page or link named in the message"))
+    return ok and not handler.records
+
+
+def replace_atomically(new: Path, out: Path) -> None:
+    """Step 5: swap the new build in; the old one is removed only after the swap."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        out.rename(old)
+    new.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(args: argparse.Namespace) -> int:
+    report = Report()
+    root = args.root.resolve()
+    docs = root / "docs"
+    corpus = validate_content(root, docs, report)
+    if corpus is not None and not report.errors:
+        check_references(root, docs, corpus, report, args.strict_citations)
+    if not report.errors and not args.check_only:
+        out = args.out.resolve()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        try:
+            if build(root / "mkdocs.yml", tmp, args.site_url, report, offline=args.offline):
+                problems, links = htmlcheck.check_site(tmp, args.site_url)
+                report.problems.extend(problems)
+                report.links += links
+                report.pages = htmlcheck.page_count(tmp)
+            if not report.errors:
+                replace_atomically(tmp, out)
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+    for p in sorted(report.problems):
+        print(p, file=sys.stderr)
+    seconds = time.perf_counter() - report.started
+    status = "FAILED" if report.errors else ("checked" if args.check_only else f"published to {_rel(args.out.resolve())}")
+    print(f"{status}: {report.pages} pages, {report.links} links, {report.citations} citations checked, "
+          f"{len(report.errors)} errors, {len(report.problems) - len(report.errors)} warnings, {seconds:.2f} s")
+    return 1 if report.errors else 0
+
+
+def serve(out: Path, site_url: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the published folder under the path of ``site_url`` (e.g. a portal sub-path)."""
+    import functools
+    import http.server
+    from urllib.parse import urlsplit
+
+    prefix = urlsplit(site_url).path or "/"
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(out / "__missing__")
+            return super().translate_path("/" + path[len(prefix):])
+
+        def send_error(self, code, message=None, explain=None):
+            page = out / "404.html"
+            if code == 404 and page.exists():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+    httpd = http.server.ThreadingHTTPServer((host, port), functools.partial(Handler, directory=str(out)))
+    print(f"serving {out} at http://{host}:{port}{prefix} (Ctrl+C to stop)")
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description="Check, build and publish the site.")
+    ap.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    ap.add_argument("--site-url", default=DEFAULT_SITE_URL, help="public URL, may include a sub-path")
+    ap.add_argument("--serve", action="store_true", help="serve the result at http://127.0.0.1:8000/")
+    ap.add_argument("--port", type=int, default=8000)
+    ap.add_argument("--check-only", action="store_true", help="run the checks without building")
+    ap.add_argument("--strict-citations", action=argparse.BooleanOptionalAction, default=True,
+                    help="unlinked citations of our instruments in guidance are errors (default: on)")
+    ap.add_argument("--offline", action="store_true", help="build the offline (file://) variant")
+    ap.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if not args.site_url.endswith("/"):
+        args.site_url += "/"
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    code = publish(args)
+    if code == 0 and args.serve and not args.check_only:
+        serve(args.out.resolve(), args.site_url, port=args.port)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
