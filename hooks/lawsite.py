@@ -1,13 +1,14 @@
 """MkDocs hook: the thin adaptor between MkDocs and :mod:`lawsite`.
 
-It only (1) adds the generated law pages to the docs and (2) expands the nav
+It only (1) adds the generated law pages to the docs, (2) expands the nav
 placeholders ``<instrument dir>/index.md`` into the instrument's chapters and
-articles. All logic lives in ``scripts/lawsite`` so a move to another
+articles and (3) hands the built search index to :mod:`lawsite.search`. All logic lives in ``scripts/lawsite`` so a move to another
 MkDocs-compatible engine means rewriting this file only.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -15,8 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "scripts") not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from lawsite import pages, site  # noqa: E402
+from lawsite import pages, priorities, search, site  # noqa: E402
 from lawsite.instruments import INSTRUMENTS  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 
@@ -29,6 +31,8 @@ def _expand_nav(items: list, corpus: site.Corpus) -> list:
             if isinstance(value, str) and value in by_index:
                 key = by_index[value]
                 item = pages.nav(corpus.vanban[key], INSTRUMENTS[key], label)
+            elif value == priorities.INDEX:
+                item = priorities.nav(corpus.root / "docs", label)
             elif isinstance(value, list):
                 item = {label: _expand_nav(value, corpus)}
         out.append(item)
@@ -44,8 +48,23 @@ def on_config(config, **kwargs):
 
 def on_files(files, config, **kwargs):
     corpus = site.load_corpus(Path(config.config_file_path).parent)
-    for src_uri, content in site.generated_pages(corpus).items():
+    for src_uri, content in site.generated_pages(corpus, site_url=config.site_url).items():
         if files.get_file_from_path(src_uri) is not None:
             raise RuntimeError(f"docs/{src_uri} would hide a generated page; remove the file from docs/")
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    # A priorities letter file (front matter + the letter as received) is shown laid out, with JSON-LD.
+    return priorities.page_markdown(page.file.src_uri, markdown, page.meta, Path(config.docs_dir), config.site_url)
+
+
+@event_priority(-50)  # after search (0) writes the index, before offline (-100) inlines it
+def on_post_build(config, **kwargs):
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    corpus = site.load_corpus(Path(config.config_file_path).parent)
+    index = search.enrich_index(json.loads(path.read_text(encoding="utf-8")), corpus, config.use_directory_urls)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

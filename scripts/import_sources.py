@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lawsite import importer
+from lawsite import glossary, importer, site
 from lawsite.instruments import INSTRUMENTS
 from lawsite.problems import ProblemsFound
 
@@ -67,6 +67,9 @@ def import_sources(src: Path, dest: Path) -> None:
         for name in files_to_import():
             (Path(tmp) / name).replace(dest / name)
     print(f"imported {len(files_to_import())} files from {src} into {dest}")
+    if dest.resolve() == (ROOT / "sources").resolve():
+        glossary.write_abbreviations_file(ROOT, site.load_corpus(ROOT).vanban["luat"])
+        print(f"regenerated {glossary.ABBR_FILE}")
 
 
 def check(src: Path, dest: Path) -> int:

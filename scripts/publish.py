@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -28,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from lawsite import frontmatter, htmlcheck, site
+from lawsite import frontmatter, glossary, htmlcheck, site
 from lawsite.problems import ERROR, Problem, ProblemsFound
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,9 +51,13 @@ class Report:
         return [p for p in self.problems if p.severity == ERROR]
 
 
+_rel_base = ROOT
+
+
 def _rel(path: Path) -> str:
+    """Path as authors see it: relative to the project being published."""
     try:
-        return str(path.relative_to(ROOT))
+        return str(path.relative_to(_rel_base))
     except ValueError:
         return str(path)
 
@@ -64,6 +69,8 @@ def validate_content(root: Path, docs: Path, report: Report) -> site.Corpus | No
         corpus = site.load_corpus(root)
     except ProblemsFound as e:
         report.problems.extend(e.problems)
+    if corpus is not None:
+        report.problems.extend(glossary.check_abbreviations_file(root, corpus.vanban["luat"]))
     for path in sorted(docs.rglob("*.md")):
         report.problems.extend(frontmatter.check_page(path, str(path.relative_to(docs)), _rel(path)))
     return corpus
@@ -118,10 +125,25 @@ def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offl
             os.environ.pop("OFFLINE", None)
         else:
             os.environ["OFFLINE"] = old
+    docs = config_file.parent / "docs"
     for r in handler.records:
-        report.problems.append(Problem(_rel(config_file), 1, 1, f"mkdocs: {r.getMessage()}",
-                                       "fix the page or link named in the message"))
+        report.problems.append(locate_mkdocs_warning(r.getMessage(), docs, config_file))
     return ok and not handler.records
+
+
+RE_DOC_FILE = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:a|an) (?:[\w-]+ )*?link '(?P<link>[^']+)'")
+
+
+def locate_mkdocs_warning(message: str, docs: Path, config_file: Path) -> Problem:
+    """Turn an MkDocs warning into a located problem: find the page and the line of the link it names."""
+    m = RE_DOC_FILE.search(message)
+    if m and (docs / m["file"]).is_file():
+        text = (docs / m["file"]).read_text(encoding="utf-8")
+        at = text.find(m["link"])
+        line, col = (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1) if at >= 0 else (1, 1)
+        return Problem(_rel(docs / m["file"]), line, col, message.split("\n")[0],
+                       "fix the link target, or add the missing page or anchor")
+    return Problem(_rel(config_file), 1, 1, f"mkdocs: {message}", "fix the page or setting named in the message")
 
 
 def replace_atomically(new: Path, out: Path) -> None:
@@ -136,8 +158,10 @@ def replace_atomically(new: Path, out: Path) -> None:
 
 
 def publish(args: argparse.Namespace) -> int:
+    global _rel_base
     report = Report()
     root = args.root.resolve()
+    _rel_base = root
     docs = root / "docs"
     corpus = validate_content(root, docs, report)
     if corpus is not None and not report.errors:

@@ -11,6 +11,7 @@ from lawsite import ids
 from lawsite.instruments import INSTRUMENTS
 
 RE_TAG = re.compile(r"<[^>]+>")
+RE_INLINE_TAG = re.compile(r"</?(?:a|abbr|strong|em|code|span)\b[^>]*>")
 RE_ID = re.compile(r'\sid="([^"]+)"')
 LAW_ARTICLES = range(1, 79)
 
@@ -23,7 +24,7 @@ def norm(text: str) -> str:
 
 def html_text(fragment: str) -> str:
     fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment)
-    return norm(html.unescape(RE_TAG.sub(" ", fragment)))
+    return norm(html.unescape(RE_TAG.sub(" ", RE_INLINE_TAG.sub("", fragment))))
 
 
 def article_fragment(page: str, dieu: int, prefixed: bool) -> str:

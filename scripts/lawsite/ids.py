@@ -148,3 +148,25 @@ def chuong_page(chuong: str) -> str:
 
 WHOLE_TEXT_PAGE = "toan-van.md"
 """File name of the page holding the whole instrument."""
+
+
+def fold(text: str) -> str:
+    """Vietnamese text without diacritics, lower-cased: ``Điều 6. Thời hiệu`` → ``dieu 6. thoi hieu``.
+
+    ``đ`` does not decompose in Unicode, so it is mapped to ``d`` first; the
+    other letters lose their combining marks after NFD.
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Heading ids for hand-written pages: ASCII, Vietnamese-aware (``Trang của từng điều`` → ``trang-cua-tung-dieu``).
+
+    Python-Markdown's default drops ``đ`` ("ieu"); law anchors never come
+    from here (they are set by :mod:`lawsite.md_structure`).
+    """
+    s = re.sub(r"[^\w\s-]", "", fold(value)).strip()
+    s = s.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[\s_-]+", separator, s)

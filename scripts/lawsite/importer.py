@@ -188,9 +188,10 @@ def parse(text: str, key: str, path: str = "<source>", expected_articles: int | 
             last_diem = letter
             dieu.doan.append(Doan("diem", block, line, khoan=khoan, diem=letter))
         elif first.startswith("|"):
-            dieu.doan.append(Doan("table", block, line, khoan=khoan))
+            dieu.doan.append(Doan("table", block, line, khoan=khoan, diem=last_diem))
         else:
-            dieu.doan.append(Doan("text", block, line, khoan=khoan))
+            # A paragraph after a point continues it ("điểm này" there means that point).
+            dieu.doan.append(Doan("text", block, line, khoan=khoan, diem=last_diem))
 
     if expected_articles is not None and len(vb.dieu) != expected_articles:
         err(len(text.split("\n")), f"found {len(vb.dieu)} articles, expected {expected_articles}",

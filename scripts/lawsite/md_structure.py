@@ -15,7 +15,8 @@ several articles (a chapter, the whole text) and ids are prefixed
 (``dieu-7-khoan-1``). Outside an article, nothing changes, so guidance
 pages keep their normal lists.
 
-A directive line ``<!-- van-ban: luat -->`` names the instrument of the page;
+A directive line ``<!-- van-ban: luat -->`` names the instrument of the page
+(``<!-- van-ban: luat toan-van -->`` on the whole-text page);
 the citation linker (:mod:`lawsite.md_citations`) reads it to resolve
 "Luật này" and "Điều này".
 
@@ -48,11 +49,11 @@ from . import ids
 
 log = logging.getLogger("mkdocs.lawsite")
 
-RE_DIRECTIVE = re.compile(r"^<!--\s*van-ban:\s*(?P<key>[a-z0-9]+)\s*-->\s*$")
+RE_DIRECTIVE = re.compile(r"^<!--\s*van-ban:\s*(?P<key>[a-z0-9]+)(?P<whole>\s+toan-van)?\s*-->\s*$")
 RE_DIEU_HEADING = re.compile(
     r"""(?x)^(?P<hashes>\#{1,6})\s+
     Điều\s(?P<n>\d+)\.\s(?P<title>.*?)       # "Điều 7. Title"
-    (?:\s*\{[^}]*\})?\s*\#*\s*$              # optional attr_list, closing hashes
+    (?:\s*\{(?P<attrs>[^}]*)\})?\s*\#*\s*$   # optional { chuong=5 muc=1 }, closing hashes
     """
 )
 RE_KHOAN = re.compile(r"^(?P<n>\d+)\.\s")
@@ -61,23 +62,42 @@ RE_OTHER_HEADING = re.compile(r"^\#{1,6}\s")
 RE_HR = re.compile(r"^ {0,3}((\*\s*){3,}|(-\s*){3,}|(_\s*){3,})$")
 
 
+@dataclass(frozen=True)
+class Reading:
+    """Where a law paragraph sits: resolves "Điều này", "khoản này", "điểm này", "Mục này"."""
+
+    dieu: int
+    khoan: int | None = None
+    diem: str | None = None
+    chuong: int | None = None
+    muc: int | None = None
+
+
+RE_ATTR_NUM = re.compile(r"\b(?P<key>chuong|muc)=(?P<n>\d+)\b")
+
+
 @dataclass
 class LawState:
     """What the extension knows about the page being converted (reset per page)."""
 
     instrument: str | None = None
     """Instrument named by the directive, None on guidance pages."""
+    whole: bool = False
+    """True on the whole-text page (chapters and sections are on the page too)."""
     single: bool = False
     """True when the page is one article (level-1 article heading)."""
     dieu: int | None = None
     khoan: int | None = None
+    diem: str | None = None
+    chuong: int | None = None
+    muc: int | None = None
     clause_el: etree.Element | None = None
     body_el: etree.Element | None = None
     """Element holding the current article; blocks nested elsewhere (admonitions) are not law text."""
     articles: list[int] = field(default_factory=list)
     """Articles whose text is on this page, in order."""
-    context: dict[etree.Element, tuple[int, int | None]] = field(default_factory=dict)
-    """Element → (article, clause) for every law paragraph, used by the linker."""
+    context: dict[etree.Element, Reading] = field(default_factory=dict)
+    """Element → where it is read, for every law paragraph; used by the linker."""
     seen_ids: set[str] = field(default_factory=set)
 
     def uid(self, khoan: int | None = None, diem: str | None = None) -> str:
@@ -97,6 +117,7 @@ class DirectivePreprocessor(Preprocessor):
             m = RE_DIRECTIVE.match(line)
             if m:
                 self.state.instrument = m["key"]
+                self.state.whole = bool(m["whole"])
                 out.append("")
             else:
                 out.append(line)
@@ -130,6 +151,7 @@ class StructureProcessor(BlockProcessor):
     def _end_article(self) -> None:
         self.state.dieu = None
         self.state.khoan = None
+        self.state.diem = None
         self.state.clause_el = None
         self.state.body_el = None
 
@@ -147,7 +169,9 @@ class StructureProcessor(BlockProcessor):
             level = len(m["hashes"])
             st.single = level == 1
             st.dieu = int(m["n"])
-            st.khoan, st.clause_el, st.body_el = None, None, parent
+            st.khoan, st.diem, st.clause_el, st.body_el = None, None, None, parent
+            attrs = {a["key"]: int(a["n"]) for a in RE_ATTR_NUM.finditer(m["attrs"] or "")}
+            st.chuong, st.muc = attrs.get("chuong"), attrs.get("muc")
             st.articles.append(st.dieu)
             h = etree.SubElement(parent, f"h{level}")
             h.text = f"Điều {m['n']}. {m['title']}"
@@ -157,7 +181,7 @@ class StructureProcessor(BlockProcessor):
                 blocks.insert(0, rest)
             return None
         if m := RE_KHOAN.match(block):
-            st.khoan = int(m["n"])
+            st.khoan, st.diem = int(m["n"]), None
             div = etree.SubElement(parent, "div")
             div.set("class", "khoan")
             self._set_id(div, st.uid(st.khoan))
@@ -167,13 +191,15 @@ class StructureProcessor(BlockProcessor):
             container = st.clause_el if st.clause_el is not None else parent
             p = etree.SubElement(container, "p")
             p.set("class", "diem")
+            st.diem = m["letter"]
             self._set_id(p, st.uid(st.khoan if st.clause_el is not None else None, m["letter"]))
         else:
             container = st.clause_el if st.clause_el is not None else parent
             p = etree.SubElement(container, "p")
         # Law text is verbatim: no Markdown inline syntax is interpreted in it.
         p.text = AtomicString(block)
-        st.context[p] = (st.dieu, st.khoan if st.clause_el is not None else None)
+        khoan = st.khoan if st.clause_el is not None else None
+        st.context[p] = Reading(st.dieu, khoan, st.diem, st.chuong, st.muc)
         return None
 
 

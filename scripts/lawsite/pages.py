@@ -126,7 +126,7 @@ def dieu_page(vb: VanBan, inst: Instrument, d: Dieu, related: str = "") -> str:
         ),
         f"<!-- van-ban: {inst.key} -->\n",
         _crumbs(vb, inst, d),
-        f"# {d.heading}\n",
+        _heading(d, 1),
         meta_line(vb, inst),
         status_notice(vb, inst, collapsed=True),
         _dieu_body(d),
@@ -138,9 +138,14 @@ def dieu_page(vb: VanBan, inst: Instrument, d: Dieu, related: str = "") -> str:
     return "\n".join(out)
 
 
+def _heading(d: Dieu, level: int) -> str:
+    """Article heading; ``{ chuong=N muc=M }`` tells md_structure where the article sits."""
+    where = " ".join(f"{k}={v}" for k, v in (("chuong", d.chuong), ("muc", d.muc)) if v is not None)
+    return f"{'#' * level} {d.heading}" + (f" {{ {where} }}" if where else "") + "\n"
+
+
 def _articles_block(vb: VanBan, numbers: list[int], level: int) -> str:
-    hashes = "#" * level
-    return "\n".join(f"{hashes} {vb.dieu[n].heading}\n\n{_dieu_body(vb.dieu[n])}" for n in numbers)
+    return "\n".join(f"{_heading(vb.dieu[n], level)}\n{_dieu_body(vb.dieu[n])}" for n in numbers)
 
 
 def chuong_page(vb: VanBan, inst: Instrument, c: Chuong) -> str:
@@ -148,7 +153,7 @@ def chuong_page(vb: VanBan, inst: Instrument, c: Chuong) -> str:
     out = [
         _front(title=f"{c.heading}. {c.title}",
                description=f"{c.heading}. {c.title} — {inst.kind} số {vb.meta['so_hieu']}",
-               van_ban=inst.key, chuong=c.number),
+               van_ban=inst.key, chuong=c.number, search={"exclude": True}),
         f"<!-- van-ban: {inst.key} -->\n",
         f"[{inst.kind} số {vb.meta['so_hieu']}](index.md) › [Toàn văn]({ids.WHOLE_TEXT_PAGE}#chuong-{c.number})\n{{: .law-crumbs }}\n",
         f"# {c.heading}. {c.title}\n",
@@ -178,8 +183,8 @@ def toan_van_page(vb: VanBan, inst: Instrument) -> str:
     out = [
         _front(title=f"Toàn văn {inst.kind} số {m['so_hieu']}",
                description=f"{m['title']} — toàn văn {inst.kind} số {m['so_hieu']}",
-               van_ban=inst.key),
-        f"<!-- van-ban: {inst.key} -->\n",
+               van_ban=inst.key, search={"exclude": True}),
+        f"<!-- van-ban: {inst.key} toan-van -->\n",
         f"# {m['title']}\n",
         meta_line(vb, inst),
         status_notice(vb, inst),

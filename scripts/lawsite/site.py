@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import importer, pages
+from . import glossary, importer, pages, priorities
 from .instruments import INSTRUMENTS, Instrument
 from .model import VanBan
 
@@ -51,15 +51,17 @@ def load_corpus(project_root: Path) -> Corpus:
     return _load(str(root), stamp)
 
 
-def generated_pages(corpus: Corpus) -> dict[str, str]:
-    """Every generated page: ``{path under docs/: Markdown}``."""
+def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
+    """Every generated page: ``{path under docs/: Markdown}`` (``site_url`` makes printed links absolute)."""
     out: dict[str, str] = {}
     for key, vb in corpus.vanban.items():
         out.update(pages.instrument_pages(vb, INSTRUMENTS[key]))
+    out["tu-ngu.md"] = glossary.glossary_page(corpus.vanban["luat"])
     prov = sources_dir(corpus.root) / "PROVENANCE.md"
     if prov.exists():
         out["nguon-van-ban.md"] = (
             '---\ntitle: "Nguồn văn bản"\ndescription: "Nguồn gốc, cách trích xuất và đối chiếu các văn bản trên trang."\n---\n\n'
             + prov.read_text(encoding="utf-8")
         )
+    out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
     return out
