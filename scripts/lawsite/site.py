@@ -53,9 +53,12 @@ def load_corpus(project_root: Path) -> Corpus:
 
 def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     """Every generated page: ``{path under docs/: Markdown}`` (``site_url`` makes printed links absolute)."""
+    from . import relations  # imported here: relations needs this module's Corpus
+
+    related = relations.related_markdown(corpus, relations.load(corpus.root, corpus))
     out: dict[str, str] = {}
     for key, vb in corpus.vanban.items():
-        out.update(pages.instrument_pages(vb, INSTRUMENTS[key]))
+        out.update(pages.instrument_pages(vb, INSTRUMENTS[key], related.get(key, {})))
     out["tu-ngu.md"] = glossary.glossary_page(corpus.vanban["luat"])
     prov = sources_dir(corpus.root) / "PROVENANCE.md"
     if prov.exists():
