@@ -20,10 +20,11 @@ import time
 import unicodedata
 from pathlib import Path
 
-import harvest_citations as hc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import harvest_citations as hc
 from lawsite.citations import (
     Citation,
     CitationError,

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+
 from lawsite import glossary, ids, search
 
 

@@ -1,6 +1,7 @@
 """The anchor scheme is a published promise: pin it with tables (like bluebell's test_clean_num)."""
 
 import pytest
+
 from lawsite import ids
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import import_sources
 import pytest
+
+import import_sources
 from lawsite import importer
 from lawsite.problems import ProblemsFound
 

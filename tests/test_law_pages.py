@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 import pytest
+
 from lawsite import ids
 from lawsite.instruments import INSTRUMENTS
 

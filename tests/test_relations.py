@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_publish import IGNORE, assert_untouched, run
+
 from lawsite import relations
 from lawsite.problems import ProblemsFound
-from test_publish import IGNORE, assert_untouched, run
 
 ROOT = Path(__file__).resolve().parents[1]
 

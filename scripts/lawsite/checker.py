@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations, ids
+from . import citations, faq, ids
 from .citations import Context, Target
 from .instruments import INSTRUMENTS
 from .problems import ERROR, WARNING, Problem
@@ -247,12 +247,16 @@ def check_docs(root: Path, docs: Path, corpus: Corpus, strict_citations: bool = 
     """Check the official texts and every hand-written page under ``docs``."""
     result = Result()
     check_sources(corpus, result)
+    faq_ids: dict[str, str] = {}
     for path in sorted(docs.rglob("*.md")):
         try:
             shown = str(path.relative_to(root))
         except ValueError:
             shown = str(path)
-        check_page(path.read_text(encoding="utf-8"), shown, corpus, strict_citations, result)
+        text = path.read_text(encoding="utf-8")
+        check_page(text, shown, corpus, strict_citations, result)
+        if faq.is_faq_page(str(path.relative_to(docs))):
+            result.problems.extend(faq.check(text, shown, faq_ids))
     return result
 
 

@@ -120,6 +120,17 @@ class VanBan:
             return None
         return next((x for x in c.muc if x.number == m), None)
 
+    def unit_text(self, dieu: int, khoan: int | None = None, diem: str | None = None) -> str:
+        """Text of an article, a clause (lead-in, points and following paragraphs) or a point."""
+        d = self.dieu[dieu]
+        if diem is not None:
+            parts = [p.text for p in d.doan if p.kind == "diem" and p.khoan == khoan and p.diem == diem]
+        elif khoan is not None:
+            parts = [p.text for p in d.doan if p.khoan == khoan]
+        else:
+            parts = [d.heading] + [p.text for p in d.doan]
+        return "\n\n".join(parts)
+
     def has(self, dieu: int | None = None, khoan: int | None = None, diem: str | None = None,
             chuong: int | None = None, muc: int | None = None) -> bool:
         """Whether the unit exists in this instrument."""
