@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Benchmark: reference checks alone, a plain ``mkdocs build``, and the full publish.
+
+Prints figures and ratios from one process, alternating runs so both see the
+same machine state. Targets (issue "Cross-references"): checks under 1 s;
+publish with all checks at most 1.2× a plain build of the same docs.
+
+    python tests/bench/bench_publish.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+import publish  # noqa: E402
+from lawsite import checker, htmlcheck, site  # noqa: E402
+
+
+def plain_build(out: Path) -> float:
+    t = time.perf_counter()
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
+    return time.perf_counter() - t
+
+
+def full_publish(out: Path) -> float:
+    t = time.perf_counter()
+    code = publish.main(["--out", str(out)])
+    if code:
+        raise SystemExit("publish failed")
+    return time.perf_counter() - t
+
+
+def checks_only() -> float:
+    t = time.perf_counter()
+    corpus = site.load_corpus(ROOT)
+    checker.check_docs(ROOT, ROOT / "docs", corpus)
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    plain, full, chk, html = [], [], [], []
+    try:
+        plain_build(tmp / "warmup")  # imports, template cache
+        for i in range(args.runs):
+            plain.append(plain_build(tmp / f"plain-{i}"))
+            full.append(full_publish(tmp / f"site-{i}"))
+            site._load.cache_clear()
+            chk.append(checks_only())
+            t = time.perf_counter()
+            htmlcheck.check_site(tmp / f"site-{i}", publish.DEFAULT_SITE_URL)
+            html.append(time.perf_counter() - t)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    med = statistics.median
+    print(f"runs: {args.runs} (median)")
+    print(f"reference checks (sources + docs):  {med(chk):.3f} s   target < 1 s")
+    print(f"built-HTML verification:            {med(html):.3f} s")
+    print(f"plain mkdocs build --strict:         {med(plain):.3f} s")
+    print(f"publish with all checks:            {med(full):.3f} s")
+    print(f"ratio publish / plain build:        {med(full) / med(plain):.2f}   target <= 1.20")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
