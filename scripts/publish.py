@@ -34,6 +34,7 @@ from lawsite.problems import ERROR, Problem, ProblemsFound
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+OFFLINE_POLYFILL = "assets/vendor/iframe-worker/shim.js"
 
 
 @dataclass
@@ -114,6 +115,9 @@ def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offl
     os.environ["OFFLINE"] = "true" if offline else "false"
     try:
         cfg = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=True)
+        if offline:
+            # Self-hosted polyfill for search from file:// (Material would fetch it from unpkg).
+            cfg["extra"]["polyfills"] = [OFFLINE_POLYFILL]
         mkdocs_build(cfg)
         ok = True
     except MkDocsException as e:
@@ -161,6 +165,34 @@ def replace_atomically(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def build_offline_zip(root: Path, zip_path: Path, site_url: str, report: Report) -> None:
+    """The offline bundle: a build for file:// (no directory URLs, inlined search index) in a zip.
+
+    A trainer unzips it and opens ``index.html``; navigation and search work
+    without a network. Written to a temporary file and renamed, like the site.
+    """
+    import zipfile
+
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".offline-", dir=zip_path.parent))
+    try:
+        site_dir = tmp / "boi-thuong-nha-nuoc"
+        if not build(root / "mkdocs.yml", site_dir, site_url, report, offline=True):
+            return
+        problems, _ = htmlcheck.check_site(site_dir, site_url)
+        report.problems.extend(problems)
+        if problems:
+            return
+        part = tmp / "bundle.zip"
+        with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+            for f in sorted(site_dir.rglob("*")):
+                if f.is_file():
+                    zf.write(f, f.relative_to(tmp))
+        part.replace(zip_path)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def publish(args: argparse.Namespace) -> int:
     global _rel_base
     report = Report()
@@ -174,12 +206,17 @@ def publish(args: argparse.Namespace) -> int:
         out = args.out.resolve()
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        _umask = os.umask(0)
+        os.umask(_umask)
+        tmp.chmod(0o777 & ~_umask)  # mkdtemp makes it private; the web server must read the published site
         try:
-            if build(root / "mkdocs.yml", tmp, args.site_url, report, offline=args.offline):
+            if build(root / "mkdocs.yml", tmp, args.site_url, report):
                 problems, links = htmlcheck.check_site(tmp, args.site_url)
                 report.problems.extend(problems)
                 report.links += links
                 report.pages = htmlcheck.page_count(tmp)
+            if not report.errors and args.zip:
+                build_offline_zip(root, args.zip.resolve(), args.site_url, report)
             if not report.errors:
                 replace_atomically(tmp, out)
         finally:
@@ -237,7 +274,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--check-only", action="store_true", help="run the checks without building")
     ap.add_argument("--strict-citations", action=argparse.BooleanOptionalAction, default=True,
                     help="unlinked citations of our instruments in guidance are errors (default: on)")
-    ap.add_argument("--offline", action="store_true", help="build the offline (file://) variant")
+    ap.add_argument("--zip", type=Path, help="also write the offline bundle (open index.html from file://) to this zip")
     ap.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not args.site_url.endswith("/"):

@@ -134,3 +134,8 @@ def test_check_only_writes_nothing(tmp_path, capsys):
     assert code == 0, output
     assert not out.exists()
     assert output.strip().splitlines()[-1].startswith("checked: ")
+
+
+def test_published_folder_is_readable_by_the_web_server(built_site):
+    """The build folder comes from mkdtemp (mode 0700); the published site must not stay private."""
+    assert built_site.stat().st_mode & 0o005 == 0o005

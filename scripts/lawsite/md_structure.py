@@ -45,7 +45,8 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
-from . import ids
+from . import citations, ids
+from .instruments import INSTRUMENTS
 
 log = logging.getLogger("mkdocs.lawsite")
 
@@ -155,11 +156,15 @@ class StructureProcessor(BlockProcessor):
         self.state.clause_el = None
         self.state.body_el = None
 
-    def _set_id(self, el: etree.Element, value: str) -> None:
+    def _set_id(self, el: etree.Element, value: str, khoan: int | None = None, diem: str | None = None) -> None:
         if value in self.state.seen_ids:
             log.warning("lawsite: duplicate law anchor id %r (Điều %s)", value, self.state.dieu)
         self.state.seen_ids.add(value)
         el.set("id", value)
+        if self.state.instrument in INSTRUMENTS and self.state.dieu is not None:
+            # The canonical citation a trainer copies ("khoản 1 Điều 6 Luật ... 2017").
+            target = citations.Target(self.state.instrument, self.state.dieu, khoan, diem)
+            el.set("data-cite", citations.format_target(target, with_instrument=True))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
         block = blocks.pop(0)
@@ -177,6 +182,7 @@ class StructureProcessor(BlockProcessor):
             h.text = f"Điều {m['n']}. {m['title']}"
             h.set("class", "dieu")
             self._set_id(h, ids.dieu_id(st.dieu))
+            h.set("class", "dieu")
             if rest.strip():
                 blocks.insert(0, rest)
             return None
@@ -184,7 +190,7 @@ class StructureProcessor(BlockProcessor):
             st.khoan, st.diem = int(m["n"]), None
             div = etree.SubElement(parent, "div")
             div.set("class", "khoan")
-            self._set_id(div, st.uid(st.khoan))
+            self._set_id(div, st.uid(st.khoan), st.khoan)
             st.clause_el = div
             p = etree.SubElement(div, "p")
         elif m := RE_DIEM.match(block):
@@ -192,7 +198,8 @@ class StructureProcessor(BlockProcessor):
             p = etree.SubElement(container, "p")
             p.set("class", "diem")
             st.diem = m["letter"]
-            self._set_id(p, st.uid(st.khoan if st.clause_el is not None else None, m["letter"]))
+            khoan = st.khoan if st.clause_el is not None else None
+            self._set_id(p, st.uid(khoan, m["letter"]), khoan, m["letter"])
         else:
             container = st.clause_el if st.clause_el is not None else parent
             p = etree.SubElement(container, "p")

@@ -45,6 +45,38 @@ def _front(**fields: object) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def json_ld(vb: VanBan, inst: Instrument, dieu: Dieu | None = None) -> dict:
+    """schema.org ``Legislation`` for the instrument, or for one article as part of it."""
+    m = vb.meta
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": m["title"],
+        "legislationIdentifier": m["so_hieu"],
+        "legislationType": inst.kind,
+        "legislationDate": str(m["ngay_ban_hanh"]),
+        "datePublished": str(m["ngay_ban_hanh"]),
+        "legislationDateVersion": str(m["ngay_ban_hanh"]),
+        "temporalCoverage": f"{m['ngay_hieu_luc']}/..",
+        "legislationLegalForce": "https://schema.org/InForce",
+        "legislationJurisdiction": "VN",
+        "inLanguage": "vi",
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": m["co_quan_ban_hanh"]},
+        "author": {"@type": "GovernmentOrganization", "name": m["co_quan_ban_hanh"]},
+    }
+    if dieu is None:
+        return doc
+    return {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": f"{dieu.heading} — {inst.kind} số {m['so_hieu']}",
+        "legislationIdentifier": f"{m['so_hieu']}, Điều {dieu.number}",
+        "legislationType": inst.kind,
+        "inLanguage": "vi",
+        "isPartOf": {k: v for k, v in doc.items() if k != "@context"},
+    }
+
+
 def meta_line(vb: VanBan, inst: Instrument) -> str:
     """One-line metadata shown on every page of the instrument."""
     m = vb.meta
@@ -123,6 +155,7 @@ def dieu_page(vb: VanBan, inst: Instrument, d: Dieu, related: str = "") -> str:
             description=f"{d.heading} — {inst.kind} số {vb.meta['so_hieu']}" + (f" ({where})" if where else ""),
             van_ban=inst.key,
             dieu=d.number,
+            json_ld=json_ld(vb, inst, d),
         ),
         f"<!-- van-ban: {inst.key} -->\n",
         _crumbs(vb, inst, d),
@@ -183,7 +216,7 @@ def toan_van_page(vb: VanBan, inst: Instrument) -> str:
     out = [
         _front(title=f"Toàn văn {inst.kind} số {m['so_hieu']}",
                description=f"{m['title']} — toàn văn {inst.kind} số {m['so_hieu']}",
-               van_ban=inst.key, search={"exclude": True}),
+               van_ban=inst.key, search={"exclude": True}, json_ld=json_ld(vb, inst)),
         f"<!-- van-ban: {inst.key} toan-van -->\n",
         f"# {m['title']}\n",
         meta_line(vb, inst),
@@ -215,7 +248,8 @@ def index_page(vb: VanBan, inst: Instrument) -> str:
     """Table of contents of the instrument."""
     m = vb.meta
     out = [
-        _front(title=f"{inst.kind} số {m['so_hieu']}", description=m["title"], van_ban=inst.key),
+        _front(title=f"{inst.kind} số {m['so_hieu']}", description=m["title"], van_ban=inst.key,
+               json_ld=json_ld(vb, inst)),
         f"# {m['title']}\n",
         meta_line(vb, inst),
         status_notice(vb, inst),
