@@ -2,7 +2,9 @@
 
 It only (1) adds the generated law pages to the docs, (2) expands the nav
 placeholders ``<instrument dir>/index.md`` into the instrument's chapters and
-articles and (3) hands the built search index to :mod:`lawsite.search`. All logic lives in ``scripts/lawsite`` so a move to another
+articles (and ``nhiem-vu-trong-tam/index.md`` into the priorities letters), (3) hands the built
+search index to :mod:`lawsite.search` and (4) lays out each priorities letter page
+(:mod:`lawsite.priorities`). All logic lives in ``scripts/lawsite`` so a move to another
 MkDocs-compatible engine means rewriting this file only.
 """
 
@@ -16,10 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "scripts") not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from lawsite import pages, priorities, search, site  # noqa: E402
-from lawsite.instruments import INSTRUMENTS  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+
+from lawsite import pages, priorities, search, site  # noqa: E402
+from lawsite.instruments import INSTRUMENTS  # noqa: E402
 
 
 def _expand_nav(items: list, corpus: site.Corpus) -> list:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations, faq, ids
+from . import citations, faq, ids, priorities
 from .citations import Context, Target
 from .instruments import INSTRUMENTS
 from .problems import ERROR, WARNING, Problem
@@ -254,6 +254,8 @@ def check_docs(root: Path, docs: Path, corpus: Corpus, strict_citations: bool = 
         except ValueError:
             shown = str(path)
         text = path.read_text(encoding="utf-8")
+        if priorities.is_letter(str(path.relative_to(docs))):
+            continue  # an official letter, verbatim: checked by lawsite.priorities, never rewritten
         check_page(text, shown, corpus, strict_citations, result)
         if faq.is_faq_page(str(path.relative_to(docs))):
             result.problems.extend(faq.check(text, shown, faq_ids))
