@@ -79,3 +79,17 @@ def test_offline_locations_use_html_files(corpus):
     entries = search.clause_entries(corpus, directory_urls=False)
     assert {"location": "luat/dieu-1.html", "title": corpus.vanban["luat"].dieu[1].heading,
             "text": corpus.vanban["luat"].dieu[1].doan[0].text} in entries
+
+
+def test_guidance_pages_get_glossary_tooltips(built_site, corpus):
+    """Terms defined in Điều 3 carry their verbatim definition as a tooltip (abbr + Material tooltips)."""
+    page = (built_site / "hoi-dap" / "thoi-hieu" / "index.html").read_text(encoding="utf-8")
+    term = glossary.terms(corpus.vanban["luat"])[0]
+    assert re.search(rf'<abbr title="{re.escape(term.definition)} \(khoản 1 Điều 3\)">người bị thiệt hại</abbr>', page)
+
+
+def test_law_text_itself_gets_no_tooltips(built_site):
+    """Law paragraphs are verbatim: no markup is added inside them except citation links."""
+    page = (built_site / "luat" / "dieu-6" / "index.html").read_text(encoding="utf-8")
+    body = page[page.index('id="khoan-1"'):page.index("<hr")]
+    assert "<abbr" not in body
