@@ -35,7 +35,7 @@ def vn_date(value: object) -> str:
     return f"{value.day:02d}/{value.month}/{value.year}"
 
 
-def _front(**fields: object) -> str:
+def front_matter(**fields: object) -> str:
     """YAML front matter; values are JSON-encoded, which is valid YAML."""
     lines = ["---"]
     for k, v in fields.items():
@@ -150,7 +150,7 @@ def dieu_page(vb: VanBan, inst: Instrument, d: Dieu, related: str = "") -> str:
     mc = vb.muc_of(d.number)
     where = f"{c.heading}" + (f", Mục {mc.number}" if mc else "") if c else ""
     out = [
-        _front(
+        front_matter(
             title=d.heading,
             description=f"{d.heading} — {inst.kind} số {vb.meta['so_hieu']}" + (f" ({where})" if where else ""),
             van_ban=inst.key,
@@ -184,7 +184,7 @@ def _articles_block(vb: VanBan, numbers: list[int], level: int) -> str:
 def chuong_page(vb: VanBan, inst: Instrument, c: Chuong) -> str:
     """Markdown of one chapter page (articles with prefixed ids)."""
     out = [
-        _front(title=f"{c.heading}. {c.title}",
+        front_matter(title=f"{c.heading}. {c.title}",
                description=f"{c.heading}. {c.title} — {inst.kind} số {vb.meta['so_hieu']}",
                van_ban=inst.key, chuong=c.number, search={"exclude": True}),
         f"<!-- van-ban: {inst.key} -->\n",
@@ -214,7 +214,7 @@ def toan_van_page(vb: VanBan, inst: Instrument) -> str:
     """Markdown of the whole text on one page, for reading and printing."""
     m = vb.meta
     out = [
-        _front(title=f"Toàn văn {inst.kind} số {m['so_hieu']}",
+        front_matter(title=f"Toàn văn {inst.kind} số {m['so_hieu']}",
                description=f"{m['title']} — toàn văn {inst.kind} số {m['so_hieu']}",
                van_ban=inst.key, search={"exclude": True}, json_ld=json_ld(vb, inst)),
         f"<!-- van-ban: {inst.key} toan-van -->\n",
@@ -248,7 +248,7 @@ def index_page(vb: VanBan, inst: Instrument) -> str:
     """Table of contents of the instrument."""
     m = vb.meta
     out = [
-        _front(title=f"{inst.kind} số {m['so_hieu']}", description=m["title"], van_ban=inst.key,
+        front_matter(title=f"{inst.kind} số {m['so_hieu']}", description=m["title"], van_ban=inst.key,
                json_ld=json_ld(vb, inst)),
         f"# {m['title']}\n",
         meta_line(vb, inst),
@@ -280,7 +280,7 @@ def nguon_page(vb: VanBan, inst: Instrument) -> str:
     """Where the text comes from, how it was checked and what it lacks."""
     m = vb.meta
     out = [
-        _front(title=f"Nguồn và tình trạng — {inst.kind} số {m['so_hieu']}",
+        front_matter(title=f"Nguồn và tình trạng — {inst.kind} số {m['so_hieu']}",
                description=f"Nguồn, cách đối chiếu và tình trạng văn bản {inst.kind} số {m['so_hieu']}"),
         f"# Nguồn và tình trạng văn bản: {inst.kind} số {m['so_hieu']}\n",
         meta_line(vb, inst),

@@ -50,6 +50,7 @@ import yaml
 
 from . import citations, frontmatter
 from .instruments import LUAT
+from .pages import front_matter
 from .problems import Problem, ProblemsFound
 
 if TYPE_CHECKING:
@@ -805,15 +806,6 @@ def _with_sic(text: str, cv: CongVan, href: str) -> str:
     return out
 
 
-def _front(**fields: object) -> str:
-    lines = ["---"]
-    for k, v in fields.items():
-        if v is not None:
-            lines.append(f"{k}: {json.dumps(v, ensure_ascii=False)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
-
-
 def vn_date(d: dt.date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
@@ -1004,7 +996,7 @@ def tasks_page(cv: CongVan, luat: VanBan, site_url: str | None = None) -> str:
     title = f"Nhiệm vụ trọng tâm năm {cv.nam} và căn cứ pháp lý"
     counts = "; ".join(f"{len(cv.tasks_of(d))} nhiệm vụ của {d.label}" for d in cv.doi_tuong_list())
     out = [
-        _front(title=title,
+        front_matter(title=title,
                description=f"{n} nhiệm vụ trọng tâm công tác bồi thường nhà nước năm {cv.nam} theo Công văn số "
                            f"{cv.so_hieu} của {cv.co_quan}, mỗi nhiệm vụ kèm căn cứ trong {LUAT.short_title}.",
                json_ld=_page_ld(cv, title, doc, site_url)),
@@ -1054,7 +1046,7 @@ def checklist_page(cv: CongVan, d: DoiTuong, luat: VanBan, site_url: str | None 
         rows.append(f"| [{t.id}]({cv.tasks_doc}#{t.id}) | {_cell(text)} | {_cell(links)} | &nbsp; | "
                     f"{NO_DEADLINE} | {STATUS_BOXES} |")
     out = [
-        _front(title=title,
+        front_matter(title=title,
                description=f"Bảng theo dõi {len(tasks)} nhiệm vụ trọng tâm năm {cv.nam} của {d.label} "
                            f"theo Công văn số {cv.so_hieu}, in được trên khổ A4.",
                json_ld=_page_ld(cv, title, doc, site_url),
@@ -1087,7 +1079,7 @@ def index_page(letters: list[CongVan], site_url: str | None = None) -> str:
     if site_url:
         ld["url"] = _abs(site_url, f"/{INDEX}")
     out = [
-        _front(title=title,
+        front_matter(title=title,
                description="Nguyên văn các công văn của Bộ Tư pháp về nhiệm vụ trọng tâm công tác bồi thường nhà nước "
                            "theo từng năm, từng nhiệm vụ kèm căn cứ pháp lý và bảng theo dõi in được.",
                json_ld=ld),
