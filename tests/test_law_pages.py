@@ -145,3 +145,25 @@ def test_copying_a_clause_keeps_its_official_number(built_site):
     assert m and m.group(1).startswith("1. ")
     assert re.search(r'<p class="diem"[^>]* id="khoan-1-diem-a"[^>]*>a\) ', page)
     assert "<ol" not in article_fragment(page, 7, prefixed=False)
+
+
+@pytest.mark.parametrize("key", list(INSTRUMENTS))
+def test_every_citation_in_the_text_is_linked(built_site, corpus, key):
+    """The whole-text page links exactly the spans the grammar finds, each to an id on the site."""
+    from lawsite import citations
+
+    vb = corpus.vanban[key]
+    expected = []
+    for d in vb.dieu.values():
+        for p in d.doan:
+            ctx = citations.Context(instrument=key, dieu=d.number, khoan=p.khoan, diem=p.diem, chuong=d.chuong, muc=d.muc)
+            for c in citations.find_citations(p.text, ctx):
+                if c.instrument is not None:
+                    expected += [p.text[lk.start:lk.end] for lk in c.links]
+    page = read(built_site, f"{INSTRUMENTS[key].url_dir}/toan-van")
+    linked = [html.unescape(t) for t in re.findall(r'<a class="cite" href="[^"]+">([^<]+)</a>', page)]
+    assert linked == expected
+    assert len(expected) == {"luat": 342, "nd68": 168, "tt04": 2}[key]
+    ids_on_page = set(RE_ID.findall(page))
+    for href in re.findall(r'<a class="cite" href="#([^"]+)"', page):
+        assert href in ids_on_page, href
