@@ -5,7 +5,10 @@
  * (lawsite.md_structure), so the wording is the site's canonical one. Buttons
  * are real <button>s (keyboard and screen-reader accessible); their icons are
  * CSS pseudo-elements with user-select: none, so selecting and copying a
- * clause copies the law text only. */
+ * clause copies the law text only.
+ *
+ * Loaded with `defer` (mkdocs.yml). site.css reserves the buttons' room in
+ * each clause and point before this script runs, so adding them moves no text. */
 (function () {
   "use strict";
 
@@ -74,14 +77,35 @@
     return box;
   }
 
+  /* Checklists (pymdownx.tasklist) render a bare <input type="checkbox"> before each item's text:
+   * wrap the checkbox and the item's inline text in a <label>, so the box has the item as its
+   * accessible name (WCAG 1.3.1 / 4.1.2; axe "label"). Nested lists stay outside the label. */
+  function labelTaskItems(root) {
+    root.querySelectorAll("li.task-list-item > input[type=checkbox]:first-child").forEach(function (box) {
+      if (box.closest("label") || box.labels && box.labels.length) { return; }
+      var label = document.createElement("label");
+      label.className = "task-list-label";
+      var li = box.parentNode;
+      li.insertBefore(label, box);
+      while (label.nextSibling && !/^(UL|OL|P|DIV|TABLE|BLOCKQUOTE|PRE)$/.test(label.nextSibling.nodeName)) {
+        label.appendChild(label.nextSibling);
+      }
+    });
+  }
+
   function enhance() {
     var root = document.querySelector("article.md-content__inner");
-    if (!root || root.querySelector(".cite-tools")) { return; }
+    if (!root) { return; }
+    labelTaskItems(root);
+    if (root.querySelector(".cite-tools")) { return; }
     root.querySelectorAll(".khoan[id], .diem[id]").forEach(function (el) {
       var cite = el.getAttribute("data-cite") || "";
       var name = cite.replace(/ (Luật|Nghị định|Thông tư) .*$/, "") || el.id;
       var host = el.classList.contains("khoan") ? el.querySelector("p") : el;
-      if (host) { host.insertBefore(tools(el, name, cite), host.firstChild); }
+      if (host) {
+        host.insertBefore(tools(el, name, cite), host.firstChild);
+        host.classList.add("cite-ready");  // drops the CSS placeholder of the same size (site.css): no layout shift
+      }
     });
     if (/\/hoi-dap\/[^/]+/.test(location.pathname) || document.querySelector(".faq-page")) {
       root.querySelectorAll("h2[id]").forEach(function (h) {
@@ -90,9 +114,12 @@
     }
   }
 
+  // Each page of instant navigation comes through document$; the first page also through
+  // DOMContentLoaded, in case document$ does not emit (enhance() runs once per page).
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhance);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", enhance);
   } else {
     enhance();

@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""Quality bars of the published site, measured as a reader gets it (nginx config of deploy/, gzip on).
+
+1. Bytes: headless Chromium (Playwright + CDP ``Network.loadingFinished`` ``encodedDataLength``,
+   i.e. compressed body + response headers) on the first load of ``luat/dieu-6/`` with an empty
+   cache -- everything the page loads until the network is idle: fonts, scripts, search index if
+   any -- then on a second page (``luat/dieu-7/``) reached by a click (Material's instant
+   navigation, warm cache). Requests the page's CDP session does not see (a worker's) are added
+   from Playwright's own request sizes. Targets: first load <= 100 KB, second page <= 15 KB
+   (KB = 1024 bytes).
+2. Lighthouse 12.8.x (npm; installed on first use into a cache folder with
+   ``npm install --prefix``) on the same article, default mobile emulation, ``--runs`` times;
+   the median of each category is reported. Targets: performance >= 95; accessibility,
+   best practices and SEO = 100.
+
+Writes ``reports/quality.json`` (every figure) and ``reports/QUALITY.md`` (a short table), and
+prints the same. ``--check`` exits 1 when a target is missed.
+
+    python tests/bench/measure_quality.py [--runs 5] [--site DIR] [--no-lighthouse] [--check]
+
+``--site DIR`` measures an already published site (built with ``--site-url
+http://127.0.0.1:<port>/boi-thuong-nha-nuoc/``; served on that port) instead of publishing one. Needs nginx,
+``/usr/bin/chromium`` (or ``CHROMIUM_PATH``) and, for Lighthouse, Node >= 18 with npm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, MOBILE, SUBPATH, build_site, render_nginx  # noqa: E402
+
+LIGHTHOUSE_VERSION = "12.8.2"  # the last release that runs on Node 20 (13.x needs Node >= 22.19)
+TOOLS = Path(os.environ.get("BTNN_TOOLS_CACHE", Path.home() / ".cache" / "boi-thuong-nha-nuoc"))
+FIRST_PAGE = "luat/dieu-6/"
+SECOND_PAGE = "luat/dieu-7/"
+KB = 1024
+TARGETS = {
+    "first_load_bytes": 100 * KB,
+    "second_page_bytes": 15 * KB,
+    "performance": 95,
+    "accessibility": 100,
+    "best-practices": 100,
+    "seo": 100,
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TYPES = ("document", "script", "stylesheet", "font", "fetch/xhr", "other")
+
+
+def resource_type(cdp_type: str | None) -> str:
+    t = (cdp_type or "").lower()
+    if t in ("xhr", "fetch"):
+        return "fetch/xhr"
+    return t if t in TYPES else "other"
+
+
+# --- serving ------------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def built_port(site_dir: Path) -> int | None:
+    """The port of the local URL the site was built for (from sitemap.xml), if any."""
+    m = re.search(r"<loc>http://127\.0\.0\.1:(\d+)" + re.escape(SUBPATH), (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
+    return int(m[1]) if m else None
+
+
+@contextmanager
+def nginx_serving(site_dir: Path, port: int):
+    """Serve ``site_dir`` at http://127.0.0.1:<port>/boi-thuong-nha-nuoc/ with the deploy config."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    root = Path(tempfile.mkdtemp(prefix="btnn-quality-nginx-"))
+    root.chmod(0o755)
+    conf = render_nginx(root, site_dir.resolve(), port)
+    with open(root / "nginx.stderr", "wb") as err:
+        proc = subprocess.Popen([nginx, "-p", str(root), "-c", str(conf), "-g", "daemon off;"], stdout=err, stderr=err)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("nginx did not start: " + (root / "nginx.stderr").read_text()) from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}{SUBPATH}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+# --- bytes --------------------------------------------------------------------------------------
+
+class Transfer:
+    """Compressed bytes per request of one page context, from CDP plus Playwright for workers."""
+
+    def __init__(self, context, page, base: str):
+        self.base = base
+        self.cdp: dict[str, dict] = {}
+        self.seen: list = []  # Playwright requests (include dedicated workers' requests)
+        session = context.new_cdp_session(page)
+        session.on("Network.requestWillBeSent", self._sent)
+        session.on("Network.responseReceived", self._response)
+        session.on("Network.loadingFinished", self._finished)
+        session.send("Network.enable")
+        context.on("requestfinished", lambda request: self.seen.append(request))
+        self.mark = 0
+
+    def _sent(self, e):
+        self.cdp.setdefault(e["requestId"], {}).update(url=e["request"]["url"], type=e.get("type"))
+
+    def _response(self, e):
+        # response.encodedDataLength: bytes received when the headers were parsed (= header bytes, HTTP/1.1)
+        self.cdp.setdefault(e["requestId"], {}).update(type=e.get("type"), status=e["response"]["status"],
+                                                       headers=int(e["response"].get("encodedDataLength") or 0))
+
+    def _finished(self, e):
+        self.cdp.setdefault(e["requestId"], {})["bytes"] = int(e["encodedDataLength"])
+
+    def take(self) -> list[dict]:
+        """Requests finished since the last call: [{url, type, bytes}]."""
+        rows, urls = [], set()
+        for r in list(self.cdp.values()):
+            if r.get("taken") or "bytes" not in r or r.get("url", "").startswith("data:"):
+                continue
+            r["taken"] = True
+            rows.append({"url": r["url"], "type": resource_type(r.get("type")), "bytes": r["bytes"],
+                         "headers": min(r.get("headers", 0), r["bytes"])})
+            urls.add(r["url"])
+        for req in self.seen[self.mark:]:
+            if req.url in urls or req.url.startswith("data:"):
+                continue
+            sizes = req.sizes()
+            body, via = sizes["responseBodySize"], "playwright"
+            if body <= 0:  # a worker's own script: Chromium reports no size; fetch it the same way
+                body, via = compressed_size(req.url), "refetched"
+            kind = resource_type(req.resource_type)
+            if kind == "other" and urlsplit(req.url).path.endswith(".js"):
+                kind = "script"  # loaded by a worker's importScripts()
+            rows.append({"url": req.url, "type": kind,
+                         "bytes": sizes["responseHeadersSize"] + body, "headers": sizes["responseHeadersSize"], "via": via})
+        self.mark = len(self.seen)
+        for r in rows:
+            r["path"] = r["url"][len(self.base):] if r["url"].startswith(self.base) else r["url"]
+        return sorted(rows, key=lambda r: (TYPES.index(r["type"]), -r["bytes"]))
+
+
+def compressed_size(url: str) -> int:
+    """Body bytes of ``url`` as sent to a browser that accepts gzip."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers={"Accept-Encoding": "gzip"})
+        return len(conn.getresponse().read())
+    finally:
+        conn.close()
+
+
+def summarize(rows: list[dict]) -> dict:
+    by_type = {t: sum(r["bytes"] for r in rows if r["type"] == t) for t in TYPES}
+    return {"total": sum(by_type.values()), "headers": sum(r["headers"] for r in rows), "by_type": by_type,
+            "requests": rows}
+
+
+def settle(page, quiet_ms: int = 800, timeout_ms: int = 15000) -> None:
+    """Wait until fonts are ready and no request has started for ``quiet_ms``."""
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    try:
+        page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    except Exception:  # a long-polling page would still be measured
+        pass
+    page.wait_for_timeout(quiet_ms)
+
+
+def measure_bytes(base: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True, locale="vi-VN",
+                                          service_workers="block")
+            page = context.new_page()
+            transfer = Transfer(context, page, base)
+            page.goto(base + FIRST_PAGE)
+            settle(page)
+            first = summarize(transfer.take())
+            page.evaluate("window.__quality_marker = 1")
+            link = page.locator(f'article a[href$="/{SECOND_PAGE.split("/")[-2]}/"]:visible').first
+            link.click()
+            page.wait_for_url("**/" + SECOND_PAGE)
+            settle(page)
+            instant = page.evaluate("window.__quality_marker === 1")
+            second = summarize(transfer.take())
+            second["instant_navigation"] = instant
+            context.close()
+        finally:
+            browser.close()
+    return {"first_load": {"url": base + FIRST_PAGE, **first}, "second_page": {"url": base + SECOND_PAGE, **second}}
+
+
+# --- Lighthouse ---------------------------------------------------------------------------------
+
+def lighthouse_cli() -> list[str]:
+    """``node …/lighthouse/cli/index.js``, installing Lighthouse into the tools cache if missing."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        raise SystemExit("Lighthouse needs Node.js and npm (apt-get install nodejs npm)")
+    prefix = TOOLS / f"lighthouse-{LIGHTHOUSE_VERSION}"
+    cli = prefix / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        prefix.mkdir(parents=True, exist_ok=True)
+        print(f"installing lighthouse@{LIGHTHOUSE_VERSION} into {prefix}", flush=True)
+        subprocess.run([npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--loglevel=error",
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    return [node, str(cli)]
+
+
+def run_lighthouse(url: str, runs: int, tmp: Path) -> dict:
+    cli = lighthouse_cli()
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    results = []
+    for i in range(runs):
+        out = tmp / f"lighthouse-{i}.json"
+        subprocess.run([*cli, url, "--quiet", "--output=json", f"--output-path={out}",
+                        "--only-categories=" + ",".join(CATEGORIES),
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], check=True, env=env)
+        report = json.loads(out.read_text(encoding="utf-8"))
+        scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+        metrics = {a: round(report["audits"][a]["numericValue"]) for a in
+                   ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index")}
+        metrics["cumulative-layout-shift"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)
+        failing = sorted({a["id"] for c in CATEGORIES if c != "performance" for a in report["categories"][c]["auditRefs"]
+                          if a["weight"] and (report["audits"][a["id"]]["score"] or 0) < 1
+                          and report["audits"][a["id"]]["scoreDisplayMode"] in ("binary", "numeric")})
+        results.append({"scores": scores, "metrics": metrics, "failing_audits": failing,
+                        "lighthouse": report["lighthouseVersion"], "benchmark_index": report["environment"]["benchmarkIndex"]})
+        print(f"  lighthouse run {i + 1}/{runs}: {scores} {metrics}", flush=True)
+    median = {c: statistics.median(r["scores"][c] for r in results) for c in CATEGORIES}
+    return {"url": url, "form_factor": "mobile (Lighthouse default: Moto G Power, slow 4G, 4x CPU)", "runs": results,
+            "median": median, "lighthouse": results[0]["lighthouse"]}
+
+
+# --- report -------------------------------------------------------------------------------------
+
+def verdicts(data: dict) -> dict[str, bool]:
+    out = {"first_load_bytes": data["bytes"]["first_load"]["total"] <= TARGETS["first_load_bytes"],
+           "second_page_bytes": data["bytes"]["second_page"]["total"] <= TARGETS["second_page_bytes"]}
+    if "lighthouse" in data:
+        for c in CATEGORIES:
+            out[c] = data["lighthouse"]["median"][c] >= TARGETS[c]
+    return out
+
+
+def kb(n: int) -> str:
+    return f"{n / KB:.1f} KB"
+
+
+def markdown(data: dict) -> str:
+    ok = data["verdicts"]
+    mark = {True: "✅", False: "❌"}
+    b = data["bytes"]
+    lines = [
+        "# Quality bars",
+        "",
+        f"Measured {data['measured_at']} by `python tests/bench/measure_quality.py` "
+        f"(site served by nginx with `deploy/nginx-boi-thuong.conf`, gzip on; headless Chromium). "
+        "Figures: `reports/quality.json`.",
+        "",
+        "| bar | target | measured | |",
+        "|---|---|---|---|",
+        f"| first load of `{FIRST_PAGE}` (empty cache, everything incl. fonts) | ≤ {kb(TARGETS['first_load_bytes'])} "
+        f"| {kb(b['first_load']['total'])} | {mark[ok['first_load_bytes']]} |",
+        f"| next page `{SECOND_PAGE}` by instant navigation | ≤ {kb(TARGETS['second_page_bytes'])} "
+        f"| {kb(b['second_page']['total'])} | {mark[ok['second_page_bytes']]} |",
+    ]
+    if "lighthouse" in data:
+        lh = data["lighthouse"]
+        for c in CATEGORIES:
+            runs = ", ".join(str(r["scores"][c]) for r in lh["runs"])
+            target = f"≥ {TARGETS[c]}" if c == "performance" else f"= {TARGETS[c]}"
+            lines.append(f"| Lighthouse {c}, `{FIRST_PAGE}` mobile (median of {len(lh['runs'])}: {runs}) | {target} "
+                         f"| {lh['median'][c]:g} | {mark[ok[c]]} |")
+    lines += ["", "Compressed transfer (body + headers) per resource type:", "",
+              "| type | first load | next page |", "|---|---|---|"]
+    for t in TYPES:
+        lines.append(f"| {t} | {kb(b['first_load']['by_type'][t])} | {kb(b['second_page']['by_type'][t])} |")
+    lines.append(f"| **total** | **{kb(b['first_load']['total'])}** | **{kb(b['second_page']['total'])}** |")
+    lines.append(f"| of which response headers | {kb(b['first_load']['headers'])} | {kb(b['second_page']['headers'])} |")
+    lines.append(f"| requests | {len(b['first_load']['requests'])} | {len(b['second_page']['requests'])} |")
+    if "lighthouse" in data:
+        m = data["lighthouse"]["runs"][0]["metrics"]
+        lines += ["", "Lighthouse metrics (first run): " + ", ".join(f"{k} {v}" for k, v in m.items()) +
+                  f"; Lighthouse {data['lighthouse']['lighthouse']}."]
+    return "\n".join(lines) + "\n"
+
+
+def print_bytes(name: str, part: dict) -> None:
+    print(f"\n{name}: {kb(part['total'])} ({part['total']} B) in {len(part['requests'])} requests, "
+          f"of which response headers {part['headers']} B")
+    for t in TYPES:
+        print(f"  {t:<11} {part['by_type'][t]:>8} B")
+    for r in part["requests"]:
+        print(f"    {r['bytes']:>8} B  {r['type']:<10} {r['path']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="Lighthouse runs (median reported; scores vary by a few points)")
+    ap.add_argument("--site", type=Path, help="measure this published site instead of publishing one")
+    ap.add_argument("--no-lighthouse", action="store_true")
+    ap.add_argument("--reports", type=Path, default=ROOT / "reports", help="where quality.json and QUALITY.md go")
+    ap.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = ap.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="btnn-quality-"))
+    tmp.chmod(0o755)  # nginx workers may run as another user (nobody)
+    try:
+        # Instant navigation only works when the sitemap's URLs are on the page's origin (port
+        # included): the site is built for the very URL it is served at.
+        if args.site is None:
+            port = _free_port()
+            site_dir = tmp / "site"
+            build_site(site_dir, f"http://127.0.0.1:{port}{SUBPATH}")
+        else:
+            site_dir = args.site
+            port = built_port(site_dir)
+            if port is None:
+                raise SystemExit(f"{site_dir} was not built for http://127.0.0.1:<port>{SUBPATH} (publish.py --site-url)")
+        with nginx_serving(site_dir, port) as base:
+            data: dict = {"measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "targets": TARGETS}
+            data["bytes"] = measure_bytes(base)
+            print_bytes("first load " + FIRST_PAGE, data["bytes"]["first_load"])
+            print_bytes("second page " + SECOND_PAGE + (" (instant navigation)" if data["bytes"]["second_page"]
+                                                        ["instant_navigation"] else " (FULL reload)"),
+                        data["bytes"]["second_page"])
+            if not args.no_lighthouse:
+                print(f"\nLighthouse on {base + FIRST_PAGE} ({args.runs} runs)", flush=True)
+                data["lighthouse"] = run_lighthouse(base + FIRST_PAGE, args.runs, tmp)
+        data["verdicts"] = verdicts(data)
+        for r in (*data["bytes"]["first_load"]["requests"], *data["bytes"]["second_page"]["requests"]):
+            r.pop("url", None)
+        args.reports.mkdir(parents=True, exist_ok=True)
+        (args.reports / "quality.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        md = markdown(data)
+        (args.reports / "QUALITY.md").write_text(md, encoding="utf-8")
+        print("\n" + md)
+        missed = [k for k, v in data["verdicts"].items() if not v]
+        print("targets missed: " + ", ".join(missed) if missed else "all targets met")
+        return 1 if args.check and missed else 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
