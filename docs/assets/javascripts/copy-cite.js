@@ -114,6 +114,26 @@
     }
   }
 
+  /* Printing (A4 handouts): every link prints its absolute target after it (print.css shows
+   * a[data-url]), and the page's own address is printed under the title. Citation links in law
+   * text (a.cite) are left as they are: their text already names the article, clause or point,
+   * and 300+ URLs would drown the whole-text page. */
+  window.addEventListener("beforeprint", function () {
+    var root = document.querySelector("article.md-content__inner");
+    if (!root) { return; }
+    root.querySelectorAll("a[href]:not([data-url]):not(.headerlink):not(.cite)").forEach(function (a) {
+      if (a.closest(".cite-tools")) { return; }
+      a.setAttribute("data-url", a.href);
+    });
+    if (!root.querySelector(".print-url")) {
+      var h1 = root.querySelector("h1");
+      var line = document.createElement("p");
+      line.className = "print-url print-only";
+      line.textContent = "Bản trực tuyến: " + pageUrl();
+      if (h1) { h1.insertAdjacentElement("afterend", line); }
+    }
+  });
+
   // Each page of instant navigation comes through document$; the first page also through
   // DOMContentLoaded, in case document$ does not emit (enhance() runs once per page).
   if (window.document$ && typeof window.document$.subscribe === "function") {

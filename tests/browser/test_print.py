@@ -1,0 +1,57 @@
+"""A4 handouts: articles, the whole text and FAQ pages print without navigation, with link targets."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def pdf_text(pdf: Path) -> str:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.fail("pdftotext is not installed: apt-get install poppler-utils (.ci/run does)", pytrace=False)
+    return subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "must_have"),
+    [
+        ("luat/dieu-6/", ["Điều 6. Thời hiệu yêu cầu bồi thường", "1. Thời hiệu yêu cầu bồi thường là 03 năm"]),
+        ("hoi-dap/thoi-hieu/", ["Tôi có bao lâu để yêu cầu bồi thường?"]),
+        ("luat/toan-van/", ["Điều 78. Quy định chuyển tiếp"]),
+    ],
+)
+def test_page_prints_on_a4_without_navigation(open_page, server, tmp_path, path, must_have):
+    page, watch = open_page()
+    page.goto(server.url(path), wait_until="networkidle")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator(".cite-tools").count() == 0 or not page.locator(".cite-tools").first.is_visible()
+    watch.assert_clean()
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = " ".join(pdf_text(pdf).split())
+    for needle in must_have:
+        assert " ".join(needle.split()) in text, needle
+    assert f"Bản trực tuyến: {server.url(path)}" in text.replace("- ", "-")
+    assert "Tìm kiếm" not in text and "Sao chép" not in text  # no search box, no copy buttons
+    watch.assert_clean()
+
+
+def test_non_citation_links_print_their_absolute_target(open_page, server):
+    page, watch = open_page()
+    page.goto(server.url("hoi-dap/thoi-hieu/"), wait_until="networkidle")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    urls = page.eval_on_selector_all("article a[data-url]", "els => els.map(e => e.getAttribute('data-url'))")
+    assert urls and all(u.startswith(server.base) for u in urls), urls
+    after = page.eval_on_selector(
+        "article a[data-url]", "a => { window.matchMedia; return getComputedStyle(a, '::after').content; }")
+    assert after is not None
+    watch.assert_clean()
