@@ -120,18 +120,18 @@
    * and 300+ URLs would drown the whole-text page. */
   window.addEventListener("beforeprint", function () {
     var root = document.querySelector("article.md-content__inner");
-    if (!root) { return; }
+    // Pages with their own print layout (the priorities letters and checklists) already
+    // carry a .print-url line and choose which links print their target.
+    if (!root || root.querySelector(".print-url")) { return; }
     root.querySelectorAll("a[href]:not([data-url]):not(.headerlink):not(.cite)").forEach(function (a) {
       if (a.closest(".cite-tools")) { return; }
       a.setAttribute("data-url", a.href);
     });
-    if (!root.querySelector(".print-url")) {
-      var h1 = root.querySelector("h1");
-      var line = document.createElement("p");
-      line.className = "print-url print-only";
-      line.textContent = "Bản trực tuyến: " + pageUrl();
-      if (h1) { h1.insertAdjacentElement("afterend", line); }
-    }
+    var h1 = root.querySelector("h1");
+    var line = document.createElement("p");
+    line.className = "print-url print-only";
+    line.textContent = "Bản trực tuyến: " + pageUrl();
+    if (h1) { h1.insertAdjacentElement("afterend", line); }
   });
 
   // Each page of instant navigation comes through document$; the first page also through
