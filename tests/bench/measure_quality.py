@@ -36,7 +36,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -47,7 +46,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, MOBILE, SUBPATH, build_site, render_nginx  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, MOBILE, SUBPATH, build_site, render_nginx, wait_until_listening  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"  # the last release that runs on Node 20 (13.x needs Node >= 22.19)
 TOOLS = Path(os.environ.get("BTNN_TOOLS_CACHE", Path.home() / ".cache" / "boi-thuong-nha-nuoc"))
@@ -97,15 +96,8 @@ def nginx_serving(site_dir: Path, port: int):
     with open(root / "nginx.stderr", "wb") as err:
         proc = subprocess.Popen([nginx, "-p", str(root), "-c", str(conf), "-g", "daemon off;"], stdout=err, stderr=err)
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("nginx did not start: " + (root / "nginx.stderr").read_text()) from None
-                time.sleep(0.05)
+        if not wait_until_listening(port, proc):
+            raise SystemExit("nginx did not start: " + (root / "nginx.stderr").read_text())
         yield f"http://127.0.0.1:{port}{SUBPATH}"
     finally:
         proc.terminate()

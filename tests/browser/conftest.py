@@ -65,6 +65,19 @@ def _nginx() -> str:
     return found
 
 
+def wait_until_listening(port: int, proc: subprocess.Popen, seconds: float = 10) -> bool:
+    """Wait until something accepts connections on 127.0.0.1:``port``; False if ``proc`` died or time ran out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return True
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+
+
 def render_nginx(root: Path, site_dir: Path, port: int) -> Path:
     """Render the deploy templates into ``root``; return the nginx.conf path."""
     snippet = (REPO / "deploy" / "nginx-boi-thuong.conf").read_text().replace("{{SITE_DIR}}", str(site_dir))
@@ -122,16 +135,9 @@ def server() -> Iterator[Server]:
         with open(root / "nginx.stderr", "wb") as err:
             proc = subprocess.Popen([*cmd, "-g", "daemon off;"], stdout=err, stderr=err)
         try:
-            deadline = time.monotonic() + 10
-            while True:
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        log = (root / "nginx.stderr").read_text() + (root / "error.log").read_text()
-                        pytest.fail(f"nginx did not start on 127.0.0.1:{port}:\n{log}", pytrace=False)
-                    time.sleep(0.05)
+            if not wait_until_listening(port, proc):
+                log = (root / "nginx.stderr").read_text() + (root / "error.log").read_text()
+                pytest.fail(f"nginx did not start on 127.0.0.1:{port}:\n{log}", pytrace=False)
             yield srv
         finally:
             proc.terminate()
