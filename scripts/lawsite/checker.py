@@ -28,12 +28,11 @@ from pathlib import Path
 from . import citations, faq, ids, priorities
 from .citations import Context, Target
 from .instruments import INSTRUMENTS
+from .md_citations import RE_CODE_SPAN, RE_SHORT_LINK
 from .problems import ERROR, WARNING, Problem
 from .site import Corpus
 
 RE_FENCE = re.compile(r"^(```|~~~)")
-RE_CODE_SPAN = re.compile(r"(`+).+?\1")
-RE_SHORT_LINK = re.compile(r"\[\[(?P<cite>[^\[\]\n]+?)\]\]")
 RE_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 RE_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _DIRS = "|".join(re.escape(i.url_dir) for i in INSTRUMENTS.values())
@@ -158,10 +157,6 @@ def target_of_url(url: str, corpus: Corpus) -> tuple[Target | None, str | None]:
     return Target(key), None
 
 
-def _same_place(a: Target, b: Target) -> bool:
-    return a == b
-
-
 def check_page(text: str, shown: str, corpus: Corpus, strict_citations: bool, result: Result) -> None:
     """Check one hand-written page; append problems to ``result``."""
     masked = _mask_code(text)
@@ -210,7 +205,7 @@ def check_page(text: str, shown: str, corpus: Corpus, strict_citations: bool, re
                 add(m.start(), f"link text '{m['text']}' cites {c.external}, but the link goes to "
                     f"{citations.format_target(target, with_instrument=True)}",
                     "do not link another law's articles to this site's pages")
-            elif not any(_same_place(t, target) for t in c.targets):
+            elif target not in c.targets:
                 add(m.start(), f"link text '{m['text']}' names {citations.format_citation(c)}, but the link goes to "
                     f"{citations.format_target(target)}",
                     f"make text and target agree, e.g. [[{citations.format_target(target)}]]")

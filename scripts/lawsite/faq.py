@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .md_citations import RE_SHORT_LINK
 from .problems import Problem
 
 FAQ_DIR = "hoi-dap/"
 RE_QUESTION = re.compile(r"^## (?P<q>.+?)(?:\s*\{\s*#(?P<id>[a-z0-9-]+)\s*\})?\s*$")
 RE_CAN_CU = re.compile(r"^\*\*Căn cứ:\*\*\s+(?P<rest>.+)$")
-RE_SHORT_LINK = re.compile(r"\[\[(?P<cite>[^\[\]\n]+?)\]\]")
 RE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -131,9 +131,6 @@ class ShortLinkPreprocessor(Preprocessor):
 class AutoLinkTreeprocessor(Treeprocessor):
     """Link citations inside the law paragraphs recorded by the structure extension."""
 
-    def __init__(self, md: Markdown):
-        super().__init__(md)
-
     def _link_text(self, text: str, state: LawState, at: Reading) -> list[str | etree.Element]:
         ctx = citations.Context(instrument=state.instrument, dieu=at.dieu, khoan=at.khoan, diem=at.diem,
                                 chuong=at.chuong, muc=at.muc)

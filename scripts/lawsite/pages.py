@@ -23,8 +23,6 @@ from . import ids
 from .instruments import Instrument
 from .model import Chuong, Dieu, VanBan
 
-CHECKED_NOTE_KEY = "kiem_tra"
-
 
 def vn_date(value: object) -> str:
     """``2018-07-01`` → ``01/7/2018`` (the way Vietnamese official texts write dates)."""

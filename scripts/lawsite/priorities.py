@@ -50,6 +50,7 @@ import yaml
 
 from . import citations, frontmatter
 from .instruments import LUAT
+from .md_citations import docs_href
 from .pages import front_matter
 from .problems import Problem, ProblemsFound
 
@@ -827,14 +828,8 @@ def _abs(site_url: str | None, doc: str) -> str | None:
     return site_url.rstrip("/") + "/" + doc_url(doc)
 
 
-def _target_doc(t: citations.Target) -> str:
-    from .md_citations import docs_href  # the one mapping from a target to its page and anchor
-
-    return docs_href(t)
-
-
 def _can_cu_link(c: CanCu, site_url: str | None) -> str:
-    doc = _target_doc(c.target)
+    doc = docs_href(c.target)
     url = _abs(site_url, doc)
     attrs = ".can-cu" + (f' data-url="{url}"' if url else "")
     return f"[{md(c.text)}]({doc}){{ {attrs} }}"

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import yaml
 
-from . import citations, ids
+from . import citations
 from .citations import Context, Target
 from .instruments import INSTRUMENTS
+from .md_citations import docs_href
 from .problems import Problem, ProblemsFound
 from .site import Corpus
 
@@ -162,7 +163,7 @@ def related_markdown(corpus: Corpus, relations: list[Relation]) -> dict[str, dic
         items = []
         for t in r.targets:
             law = corpus.vanban["luat"].dieu[t.dieu]
-            href = f"/luat/{ids.dieu_page(t.dieu)}" + (f"#{ids.unit_id(t.khoan, t.diem)}" if t.khoan or t.diem else "")
+            href = docs_href(t)
             label = citations.format_target(t)
             items.append(f"- [{label}]({href}) — {law.title}")
         out.setdefault(r.instrument, {})[r.dieu] = (
@@ -185,7 +186,7 @@ def related_markdown(corpus: Corpus, relations: list[Relation]) -> dict[str, dic
             d = corpus.vanban[r.instrument].dieu[r.dieu]
             parts = [citations.format_target(t) for t in r.targets if t.dieu == n]
             scope = "" if parts == [f"Điều {n}"] else f" (về {', '.join(parts)})"
-            items.append(f"- [{d.heading}](/{inst.url_dir}/{ids.dieu_page(r.dieu)}) — {inst.short_title}{scope}")
+            items.append(f"- [{d.heading}]({docs_href(Target(r.instrument, r.dieu))}) — {inst.short_title}{scope}")
         out.setdefault("luat", {})[n] = (
             "## Văn bản hướng dẫn { #van-ban-huong-dan }\n\n" + "\n".join(items) + "\n"
         )

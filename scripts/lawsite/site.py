@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import glossary, importer, pages, priorities
-from .instruments import INSTRUMENTS, Instrument
+from .instruments import INSTRUMENTS
 from .model import VanBan
 
 
@@ -23,9 +23,6 @@ class Corpus:
 
     root: Path
     vanban: dict[str, VanBan] = field(default_factory=dict)
-
-    def instrument(self, key: str) -> Instrument:
-        return INSTRUMENTS[key]
 
 
 def sources_dir(project_root: Path) -> Path:

@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, MOBILE, SUBPATH, build_site, render_nginx, wait_until_listening  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, MOBILE, SUBPATH, NginxError, build_site, nginx_serving  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"  # the last release that runs on Node 20 (13.x needs Node >= 22.19)
 TOOLS = Path(os.environ.get("BTNN_TOOLS_CACHE", Path.home() / ".cache" / "boi-thuong-nha-nuoc"))
@@ -87,25 +87,16 @@ def built_port(site_dir: Path) -> int | None:
 
 
 @contextmanager
-def nginx_serving(site_dir: Path, port: int):
+def serving(site_dir: Path, port: int):
     """Serve ``site_dir`` at http://127.0.0.1:<port>/boi-thuong-nha-nuoc/ with the deploy config."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     root = Path(tempfile.mkdtemp(prefix="btnn-quality-nginx-"))
     root.chmod(0o755)
-    conf = render_nginx(root, site_dir.resolve(), port)
-    with open(root / "nginx.stderr", "wb") as err:
-        proc = subprocess.Popen([nginx, "-p", str(root), "-c", str(conf), "-g", "daemon off;"], stdout=err, stderr=err)
     try:
-        if not wait_until_listening(port, proc):
-            raise SystemExit("nginx did not start: " + (root / "nginx.stderr").read_text())
-        yield f"http://127.0.0.1:{port}{SUBPATH}"
+        with nginx_serving(shutil.which("nginx") or "/usr/sbin/nginx", root, site_dir.resolve(), port):
+            yield f"http://127.0.0.1:{port}{SUBPATH}"
+    except NginxError as e:
+        raise SystemExit(str(e)) from None
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -348,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             port = built_port(site_dir)
             if port is None:
                 raise SystemExit(f"{site_dir} was not built for http://127.0.0.1:<port>{SUBPATH} (publish.py --site-url)")
-        with nginx_serving(site_dir, port) as base:
+        with serving(site_dir, port) as base:
             data: dict = {"measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "targets": TARGETS}
             data["bytes"] = measure_bytes(base)
             print_bytes("first load " + FIRST_PAGE, data["bytes"]["first_load"])

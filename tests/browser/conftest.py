@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -89,6 +90,34 @@ def render_nginx(root: Path, site_dir: Path, port: int) -> Path:
     return root / "nginx.conf"
 
 
+class NginxError(RuntimeError):
+    """nginx rejected the rendered config or did not start; the message carries its log."""
+
+
+@contextmanager
+def nginx_serving(nginx: str, root: Path, site_dir: Path, port: int) -> Iterator[None]:
+    """Serve ``site_dir`` at 127.0.0.1:``port`` under SUBPATH with the deploy config rendered into ``root``."""
+    conf = render_nginx(root, site_dir, port)
+    cmd = [nginx, "-p", str(root), "-c", str(conf)]
+    test = subprocess.run([*cmd, "-t", "-q"], capture_output=True, text=True)
+    if test.returncode:
+        raise NginxError(f"nginx -t rejected the rendered config {conf}:\n{test.stderr}")
+    with open(root / "nginx.stderr", "wb") as err:
+        proc = subprocess.Popen([*cmd, "-g", "daemon off;"], stdout=err, stderr=err)
+    try:
+        if not wait_until_listening(port, proc):
+            log = (root / "nginx.stderr").read_text() + (root / "error.log").read_text()
+            raise NginxError(f"nginx did not start on 127.0.0.1:{port}:\n{log}")
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 @dataclass
 class Server:
     root: Path
@@ -127,25 +156,11 @@ def server() -> Iterator[Server]:
         except Exception as e:
             pytest.fail(f"building the site for {srv.base} failed: {e!r} (see the log above)", pytrace=False)
         print(f"\nbuilt {srv.base} in {time.perf_counter() - started:.1f}s")
-        conf = render_nginx(root, srv.site_dir, port)
-        cmd = [nginx, "-p", str(root), "-c", str(conf)]
-        test = subprocess.run([*cmd, "-t", "-q"], capture_output=True, text=True)
-        if test.returncode:
-            pytest.fail(f"nginx -t rejected the rendered config {conf}:\n{test.stderr}", pytrace=False)
-        with open(root / "nginx.stderr", "wb") as err:
-            proc = subprocess.Popen([*cmd, "-g", "daemon off;"], stdout=err, stderr=err)
         try:
-            if not wait_until_listening(port, proc):
-                log = (root / "nginx.stderr").read_text() + (root / "error.log").read_text()
-                pytest.fail(f"nginx did not start on 127.0.0.1:{port}:\n{log}", pytrace=False)
-            yield srv
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            with nginx_serving(nginx, root, srv.site_dir, port):
+                yield srv
+        except NginxError as e:
+            pytest.fail(str(e), pytrace=False)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
