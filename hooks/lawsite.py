@@ -49,9 +49,14 @@ def on_config(config, **kwargs):
     return config
 
 
+def _public_url(config) -> str:
+    """The address readers copy and print (mkdocs.yml ``extra.public_url``, else ``site_url``)."""
+    return config.extra.get("public_url") or config.site_url
+
+
 def on_files(files, config, **kwargs):
     corpus = site.load_corpus(Path(config.config_file_path).parent)
-    for src_uri, content in site.generated_pages(corpus, site_url=config.site_url).items():
+    for src_uri, content in site.generated_pages(corpus, site_url=_public_url(config)).items():
         if files.get_file_from_path(src_uri) is not None:
             raise RuntimeError(f"docs/{src_uri} would hide a generated page; remove the file from docs/")
         files.append(File.generated(config, src_uri, content=content))
@@ -60,7 +65,7 @@ def on_files(files, config, **kwargs):
 
 def on_page_markdown(markdown, page, config, **kwargs):
     # A priorities letter file (front matter + the letter as received) is shown laid out, with JSON-LD.
-    return priorities.page_markdown(page.file.src_uri, markdown, page.meta, Path(config.docs_dir), config.site_url)
+    return priorities.page_markdown(page.file.src_uri, markdown, page.meta, Path(config.docs_dir), _public_url(config))
 
 
 @event_priority(-50)  # after search (0) writes the index, before offline (-100) inlines it

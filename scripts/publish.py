@@ -104,8 +104,25 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offline: bool = False) -> bool:
-    """Step 3: ``mkdocs build --strict`` into ``site_dir``; warnings become problems."""
+def public_url(site_url: str, given: str | None = None) -> str | None:
+    """The address readers copy and print: ``--public-url``, else ``--site-url`` when it is a real
+    address; for a local build (loopback) ``None``: mkdocs.yml's ``extra.public_url`` applies."""
+    from urllib.parse import urlsplit
+
+    if given:
+        return given if given.endswith("/") else given + "/"
+    host = urlsplit(site_url).hostname or ""
+    if host in ("localhost", "::1") or host.startswith("127."):
+        return None
+    return site_url
+
+
+def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offline: bool = False,
+          public: str | None = None) -> bool:
+    """Step 3: ``mkdocs build --strict`` into ``site_dir``; warnings become problems.
+
+    ``public`` (see :func:`public_url`) replaces ``extra.public_url``: the address copied and
+    printed, whatever address this build is for (a preview, the offline bundle)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -117,6 +134,8 @@ def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offl
     os.environ["OFFLINE"] = "true" if offline else "false"
     try:
         cfg = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=True)
+        if public:
+            cfg["extra"]["public_url"] = public
         if offline:
             # Self-hosted polyfill for search from file:// (Material would fetch it from unpkg).
             cfg["extra"]["polyfills"] = [OFFLINE_POLYFILL]
@@ -167,7 +186,7 @@ def replace_atomically(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_offline_zip(root: Path, zip_path: Path, site_url: str, report: Report) -> None:
+def build_offline_zip(root: Path, zip_path: Path, site_url: str, report: Report, public: str | None = None) -> None:
     """The offline bundle: a build for file:// (no directory URLs, inlined search index) in a zip.
 
     A trainer unzips it and opens ``index.html``; navigation and search work
@@ -179,7 +198,7 @@ def build_offline_zip(root: Path, zip_path: Path, site_url: str, report: Report)
     tmp = Path(tempfile.mkdtemp(prefix=".offline-", dir=zip_path.parent))
     try:
         site_dir = tmp / "boi-thuong-nha-nuoc"
-        if not build(root / "mkdocs.yml", site_dir, site_url, report, offline=True):
+        if not build(root / "mkdocs.yml", site_dir, site_url, report, offline=True, public=public):
             return
         problems, _ = htmlcheck.check_site(site_dir, site_url)
         report.problems.extend(problems)
@@ -212,13 +231,14 @@ def publish(args: argparse.Namespace) -> int:
         os.umask(_umask)
         tmp.chmod(0o777 & ~_umask)  # mkdtemp makes it private; the web server must read the published site
         try:
-            if build(root / "mkdocs.yml", tmp, args.site_url, report):
+            public = public_url(args.site_url, args.public_url)
+            if build(root / "mkdocs.yml", tmp, args.site_url, report, public=public):
                 problems, links = htmlcheck.check_site(tmp, args.site_url)
                 report.problems.extend(problems)
                 report.links += links
                 report.pages = htmlcheck.page_count(tmp)
             if not report.errors and args.zip:
-                build_offline_zip(root, args.zip.resolve(), args.site_url, report)
+                build_offline_zip(root, args.zip.resolve(), args.site_url, report, public)
             if not report.errors:
                 replace_atomically(tmp, out)
         finally:
@@ -271,6 +291,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="Check, build and publish the site.")
     ap.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
     ap.add_argument("--site-url", default=DEFAULT_SITE_URL, help="public URL, may include a sub-path")
+    ap.add_argument("--public-url", help="address readers copy and print (default: --site-url, or mkdocs.yml "
+                    "extra.public_url when --site-url is a local address)")
     ap.add_argument("--serve", action="store_true", help="serve the result at http://127.0.0.1:8000/")
     ap.add_argument("--port", type=int, default=8000)
     ap.add_argument("--check-only", action="store_true", help="run the checks without building")

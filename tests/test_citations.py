@@ -511,8 +511,8 @@ def test_format_target(target, text):
 
 
 def test_format_target_with_instrument():
-    assert format_target(Target("luat", 7, 1), True) == "khoản 1 Điều 7 Luật Trách nhiệm bồi thường của Nhà nước 2017"
-    assert format_target(Target("nd68", 3), True) == "Điều 3 Nghị định 68/2018/NĐ-CP"
+    assert format_target(Target("luat", 7, 1), True) == "khoản 1 Điều 7 Luật Trách nhiệm bồi thường của Nhà nước năm 2017"
+    assert format_target(Target("nd68", 3), True) == "Điều 3 Nghị định số 68/2018/NĐ-CP"
     assert format_target(Target("Bộ luật Dân sự", 589), True) == "Điều 589 Bộ luật Dân sự"
     for t in (Target("luat", 7, 1), Target("nd68", 3), Target("tt04", 3, 1), Target("luat", chuong=5, muc=1)):
         assert parse(format_target(t, True), Context("nd68")).targets == (t,)
@@ -526,8 +526,8 @@ def test_format_target_with_instrument():
     ("khoản 2, khoản 3 và điểm a khoản 4 Điều 7", "các khoản 2, 3 và điểm a khoản 4 Điều 7"),
     ("các khoản 1, 2, 3 và điểm a khoản 4 Điều 26", "các khoản 1, 2, 3 và điểm a khoản 4 Điều 26"),
     ("điểm b khoản 1 và khoản 2 Điều 52 của Luật này",
-     "điểm b khoản 1 và khoản 2 Điều 52 Luật Trách nhiệm bồi thường của Nhà nước 2017"),
-    ("Điều 6, 7, 8 và 9 Nghị định này", "các điều 6, 7, 8 và 9 Nghị định 68/2018/NĐ-CP"),
+     "điểm b khoản 1 và khoản 2 Điều 52 Luật Trách nhiệm bồi thường của Nhà nước năm 2017"),
+    ("Điều 6, 7, 8 và 9 Nghị định này", "các điều 6, 7, 8 và 9 Nghị định số 68/2018/NĐ-CP"),
     ("Điều 589 của Bộ luật Dân sự", "Điều 589 Bộ luật Dân sự"),
     ("khoản 2 Điều này", "khoản 2 Điều 13"),
     ("Mục 3 Chương này", "Mục 3 Chương V"),

@@ -860,9 +860,9 @@ def parse(text: str, ctx: Context | None = None) -> Citation:
 
 
 def instrument_name(key: str) -> str:
-    """Name used after a citation: the registry's short title, or an external name as is."""
+    """Name used after a citation: the registry's standard citation form, or an external name as is."""
     inst = INSTRUMENTS.get(key)
-    return inst.short_title if inst else key
+    return inst.citation_name if inst else key
 
 
 def format_target(t: Target, with_instrument: bool = False) -> str:

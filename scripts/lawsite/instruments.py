@@ -29,9 +29,16 @@ class Instrument:
     self_refs: tuple[str, ...]
     """How the instrument names itself in its own text (``Luật này``)."""
     names: tuple[str, ...]
-    """How other texts name it (longest first is not required; the grammar sorts)."""
+    """How other texts name it (longest first is not required; the grammar sorts). The first is the
+    standard citation form (:attr:`citation_name`): "Luật … năm 2017", "Nghị định số …", "Thông tư số …"."""
     expected_articles: int
     """Number of articles the official text has; the importer checks it."""
+
+    @property
+    def citation_name(self) -> str:
+        """The standard name written after a citation ("khoản 1 Điều 6 Luật Trách nhiệm bồi thường
+        của Nhà nước năm 2017", "Điều 4 Nghị định số 68/2018/NĐ-CP"): the first of ``names``."""
+        return self.names[0]
 
 
 LUAT = Instrument(

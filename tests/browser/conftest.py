@@ -43,11 +43,12 @@ MOBILE = {"width": 390, "height": 844}
 def build_site(out_dir: Path, site_url: str, *extra: str) -> None:
     """Publish the site into ``out_dir`` for ``site_url``, exactly as the portal team does.
 
-    ``scripts/publish.py --site-url SITE_URL --out OUT_DIR``: every check runs first.
+    ``scripts/publish.py --site-url SITE_URL --public-url SITE_URL --out OUT_DIR``: every check runs
+    first; the test server stands for the portal, so copied and printed addresses point at it.
     """
     import publish
 
-    code = publish.main(["--site-url", site_url, "--out", str(out_dir), *extra])
+    code = publish.main(["--site-url", site_url, "--public-url", site_url, "--out", str(out_dir), *extra])
     if code:
         raise RuntimeError(f"publish.py exited {code}; its messages are above")
 

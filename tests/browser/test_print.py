@@ -55,3 +55,27 @@ def test_non_citation_links_print_their_absolute_target(open_page, server):
         "article a[data-url]", "a => { window.matchMedia; return getComputedStyle(a, '::after').content; }")
     assert after is not None
     watch.assert_clean()
+
+
+def test_faq_prints_short_references_and_each_article_address_once(open_page, server, tmp_path):
+    """Căn cứ lines print "khoản 1 Điều 6 [1]"; the addresses print once, as notes under the page."""
+    page, watch = open_page()
+    page.goto(server.url("hoi-dap/thoi-hieu/"), wait_until="networkidle")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # printing twice adds nothing twice
+    notes = page.eval_on_selector_all(".print-notes li", "els => els.map(e => e.textContent)")
+    assert notes and len(notes) == len(set(notes)), notes
+    assert all(n.startswith(server.base) and "/dieu-" in n and "#" not in n for n in notes), notes
+    assert server.url("luat/dieu-6/") in notes
+    refs = page.eval_on_selector_all("article a[data-note]", "els => els.map(e => [e.textContent, e.dataset.note])")
+    assert refs and all(int(n) <= len(notes) for _, n in refs)
+    assert page.locator("article a[data-note][data-url]").count() == 0  # no inline URL after a reference
+    page.emulate_media(media="print")
+    pdf = tmp_path / "faq.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = pdf_text(pdf)
+    flat = " ".join(text.split()).replace("- ", "-")
+    assert "Địa chỉ trực tuyến của các điều được dẫn" in flat
+    assert flat.count(server.url("luat/dieu-6/")) == 1, "each article's address prints once"
+    assert "khoản 1 Điều 6 (" not in flat
+    watch.assert_clean()

@@ -18,7 +18,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-LAW = "Luật Trách nhiệm bồi thường của Nhà nước 2017"
+LAW = "Luật Trách nhiệm bồi thường của Nhà nước năm 2017"
 SEARCH_BOX = "input.md-search__input"
 RESULTS = ".md-search-result__list > li"
 CLAUSE_6_1 = re.compile(r"/luat/dieu-6/(\?[^#]*)?#khoan-1$")
@@ -219,18 +219,20 @@ def test_no_web_font_is_preloaded_or_downloaded(open_page, server):
 # --- offline bundle --------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def offline_bundle(tmp_path_factory) -> Path:
+def offline_bundle(tmp_path_factory, server) -> Path:
     """The offline zip (what ``publish.py --zip`` writes), unzipped; returns its index.html.
 
     Built with publish's own ``build_offline_zip`` (the ``--zip`` step), without repeating the
-    HTTP build the ``server`` fixture already made.
+    HTTP build the ``server`` fixture already made. Made for the address ``server`` stands for
+    (the portal), so links copied from it open there.
     """
     import publish
 
     root = tmp_path_factory.mktemp("offline")
     bundle = root / "boi-thuong-nha-nuoc.zip"
     report = publish.Report()
-    publish.build_offline_zip(publish.ROOT, bundle, "http://127.0.0.1:8000/boi-thuong-nha-nuoc/", report)
+    publish.build_offline_zip(publish.ROOT, bundle, "http://127.0.0.1:8000/boi-thuong-nha-nuoc/", report,
+                              public=server.base)
     assert not report.errors, "offline bundle build failed:\n" + "\n".join(map(str, report.problems))
     assert bundle.is_file()
     with zipfile.ZipFile(bundle) as zf:
@@ -372,5 +374,43 @@ def test_copy_buttons_after_instant_navigation_and_on_faq_questions(open_page, s
     button = page.locator("h2#thoi-hieu-bao-lau .cite-btn--link")
     button.click()
     assert clipboard(page) == server.url("hoi-dap/thoi-hieu/#thoi-hieu-bao-lau")
-    assert page.locator("h2#thoi-hieu-bao-lau .cite-btn--cite").count() == 0
+    assert page.locator("h2#thoi-hieu-bao-lau .cite-btn--cite").count() == 1  # an FAQ entry has a citation too
+    watch.assert_clean()
+
+
+def test_links_copied_from_the_offline_bundle_open_the_same_clause_online(browser, offline_bundle, server):
+    """A trainer copies a clause's link from the offline bundle (file://, pages named dieu-6.html):
+    the clipboard holds the public, directory-style address, and that address opens the clause."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN", service_workers="block")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto((offline_bundle.parent / "luat" / "dieu-6.html").as_uri() + "#khoan-1", wait_until="load")
+        page.locator("#khoan-1 .cite-btn--link").click()
+        copied = clipboard(page)
+        assert copied == server.url("luat/dieu-6/#khoan-1"), copied
+        page.locator("#khoan-3-diem-a .cite-btn--citelink").click()
+        assert clipboard(page) == f"điểm a khoản 3 Điều 6 {LAW}, {server.url('luat/dieu-6/#khoan-3-diem-a')}"
+        faq = (offline_bundle.parent / "hoi-dap" / "thoi-hieu.html").as_uri()
+        page.goto(faq, wait_until="load")
+        page.locator("h2#thoi-hieu-bao-lau .cite-btn--link").click()
+        assert clipboard(page) == server.url("hoi-dap/thoi-hieu/#thoi-hieu-bao-lau")
+        page.goto(copied, wait_until="load")  # the copied address, online
+        assert page.locator("#khoan-1").inner_text().startswith("1. Thời hiệu yêu cầu bồi thường")
+        assert page.url == copied
+    finally:
+        context.close()
+
+
+def test_citation_with_link_and_faq_citation(open_page, server):
+    page, watch = open_page(**CLIPBOARD)
+    page.goto(server.url("luat/dieu-6/"), wait_until="load")
+    page.locator("#khoan-1 .cite-btn--citelink").click()
+    assert clipboard(page) == f"khoản 1 Điều 6 {LAW}, {server.url('luat/dieu-6/#khoan-1')}"
+    page.goto(server.url("hoi-dap/thoi-hieu/"), wait_until="load")
+    question = page.locator("h2#thoi-hieu-bao-lau").inner_text().replace("¶", "").strip()
+    page.locator("h2#thoi-hieu-bao-lau .cite-btn--cite").click()
+    assert clipboard(page) == f"Hỏi đáp “{question}”, Luật Trách nhiệm bồi thường của Nhà nước"
+    page.locator("h2#thoi-hieu-bao-lau .cite-btn--citelink").click()
+    assert clipboard(page).endswith(f", {server.url('hoi-dap/thoi-hieu/#thoi-hieu-bao-lau')}")
     watch.assert_clean()

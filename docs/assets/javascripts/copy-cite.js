@@ -12,9 +12,40 @@
 (function () {
   "use strict";
 
+  /* Addresses readers share are the PUBLIC, directory-style ones (".../luat/dieu-6/#khoan-1"),
+   * whatever build this is: a local preview (127.0.0.1), the offline bundle (file://, pages named
+   * "dieu-6.html") or the portal itself. The build writes the public address of the site root in
+   * <meta name="lawsite:public-root"> (overrides/main.html: extra.public_url, else site_url); the
+   * root of THIS build is Material's config.base, resolved once against the first page loaded
+   * (instant navigation keeps this script and its ROOT). */
+  var ROOT = (function () {
+    try {
+      var cfg = JSON.parse(document.getElementById("__config").textContent);
+      return new URL(cfg.base.replace(/\/?$/, "/"), location.href).href;
+    } catch (e) { return null; }
+  })();
+  var PUBLIC = (function () {
+    var meta = document.querySelector('meta[name="lawsite:public-root"]');
+    var value = meta && meta.getAttribute("content");
+    return value ? value.replace(/\/?$/, "/") : null;
+  })();
+
+  function toPublic(url) {
+    var abs = new URL(url, location.href);
+    var hash = abs.hash;
+    abs.hash = "";
+    abs.search = "";
+    var href = abs.href;
+    if (!ROOT || !PUBLIC || href.indexOf(ROOT) !== 0) { return href + hash; }
+    var rel = href.slice(ROOT.length);
+    if (/(^|\/)index\.html$/.test(rel)) { rel = rel.slice(0, -10); }
+    else if (/\.html$/.test(rel)) { rel = rel.slice(0, -5) + "/"; }
+    return PUBLIC + rel + hash;
+  }
+  window.__lawsitePublicUrl = toPublic;  // for print and tests
+
   function pageUrl() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    return (canonical && canonical.href) || location.href.split("#")[0];
+    return toPublic(location.href.split("#")[0]);
   }
 
   function announce(text) {
@@ -65,16 +96,27 @@
     return b;
   }
 
+  /* Three actions per clause or point: the link, the citation in standard form
+   * ("khoản 1 Điều 6 Luật Trách nhiệm bồi thường của Nhà nước năm 2017"), and both in one
+   * ("… năm 2017, https://…/luat/dieu-6/#khoan-1") for a handout or an e-mail. An FAQ entry's
+   * citation names the question and the site. */
   function tools(el, name, cite) {
     var box = document.createElement("span");
     box.className = "cite-tools";
-    box.appendChild(button("link", "Sao chép liên kết đến " + name,
-      function () { return pageUrl() + "#" + el.id; }, "Đã sao chép liên kết đến " + name));
+    var link = function () { return pageUrl() + "#" + el.id; };
+    box.appendChild(button("link", "Sao chép liên kết đến " + name, link, "Đã sao chép liên kết đến " + name));
     if (cite) {
       box.appendChild(button("cite", "Sao chép trích dẫn " + name,
         function () { return cite; }, "Đã sao chép trích dẫn: " + cite));
+      box.appendChild(button("citelink", "Sao chép trích dẫn kèm liên kết " + name,
+        function () { return cite + ", " + link(); }, "Đã sao chép trích dẫn kèm liên kết: " + cite));
     }
     return box;
+  }
+
+  function siteName() {
+    var meta = document.querySelector('meta[property="og:site_name"]');
+    return (meta && meta.getAttribute("content")) || document.title;
   }
 
   /* Checklists (pymdownx.tasklist) render a bare <input type="checkbox"> before each item's text:
@@ -109,27 +151,63 @@
     });
     if (/\/hoi-dap\/[^/]+/.test(location.pathname) || document.querySelector(".faq-page")) {
       root.querySelectorAll("h2[id]").forEach(function (h) {
-        h.appendChild(tools(h, "câu hỏi “" + h.textContent.replace(/¶$/, "").trim() + "”", ""));
+        var question = h.textContent.replace(/¶$/, "").trim();
+        h.appendChild(tools(h, "câu hỏi “" + question + "”", "Hỏi đáp “" + question + "”, " + siteName()));
       });
     }
   }
 
-  /* Printing (A4 handouts): every link prints its absolute target after it (print.css shows
-   * a[data-url]), and the page's own address is printed under the title. Citation links in law
-   * text (a.cite) are left as they are: their text already names the article, clause or point,
-   * and 300+ URLs would drown the whole-text page. */
+  /* Printing (A4 handouts). References to the law (links into an article page: "khoản 1 Điều 62")
+   * print as they are, short, each with a note number; the public address of each article cited
+   * prints once, in the notes under the page ("[1] https://…/luat/dieu-62/"). Other links print
+   * their public address after them (print.css shows a[data-url]). The page's own public address
+   * prints under the title. Citation links inside law text (a.cite) print as they are: their text
+   * names the unit, and 300+ notes would drown the whole-text page. */
+  var ARTICLE_PAGE = /^[^?#]*\/dieu-\d+\/$/;
+
+  function printNotes(root) {
+    var old = root.querySelector(".print-notes");
+    if (old) { old.parentNode.removeChild(old); }
+    var notes = [], index = {};
+    root.querySelectorAll("a[href]:not(.headerlink):not(.cite)").forEach(function (a) {
+      if (a.closest(".cite-tools, .print-notes, .print-url")) { return; }
+      var url = toPublic(a.href);
+      var page = url.split("#")[0];
+      if (ARTICLE_PAGE.test(page) && page.indexOf(PUBLIC || "\u0000") === 0) {
+        if (!(page in index)) { index[page] = notes.push(page); }
+        a.setAttribute("data-note", index[page]);
+        a.removeAttribute("data-url");
+      } else if (!a.hasAttribute("data-url") && !a.closest(".print-url")) {
+        a.setAttribute("data-url", url);
+      }
+    });
+    if (!notes.length) { return; }
+    var box = document.createElement("section");
+    box.className = "print-notes print-only";
+    var title = document.createElement("p");
+    title.className = "print-notes__title";
+    title.textContent = "Địa chỉ trực tuyến của các điều được dẫn:";
+    box.appendChild(title);
+    var list = document.createElement("ol");
+    notes.forEach(function (url) {
+      var li = document.createElement("li");
+      li.textContent = url;
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    root.appendChild(box);
+  }
+
   window.addEventListener("beforeprint", function () {
     var root = document.querySelector("article.md-content__inner");
     // Pages with their own print layout (the priorities letters and checklists) already
     // carry a .print-url line and choose which links print their target.
-    if (!root || root.querySelector(".print-url")) { return; }
-    root.querySelectorAll("a[href]:not([data-url]):not(.headerlink):not(.cite)").forEach(function (a) {
-      if (a.closest(".cite-tools")) { return; }
-      a.setAttribute("data-url", a.href);
-    });
+    if (!root || root.querySelector(".print-url:not(.print-url--page)")) { return; }
+    printNotes(root);
+    if (root.querySelector(".print-url--page")) { return; }
     var h1 = root.querySelector("h1");
     var line = document.createElement("p");
-    line.className = "print-url print-only";
+    line.className = "print-url print-url--page print-only";
     line.textContent = "Bản trực tuyến: " + pageUrl();
     if (h1) { h1.insertAdjacentElement("afterend", line); }
   });
