@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import ids
+from . import ids, sources_page
 from .instruments import Instrument
 from .model import Chuong, Dieu, VanBan
 
@@ -275,8 +275,15 @@ def index_page(vb: VanBan, inst: Instrument) -> str:
 
 
 def nguon_page(vb: VanBan, inst: Instrument) -> str:
-    """Where the text comes from, how it was checked and what it lacks."""
+    """Where the text comes from, what it lacks and its status, for readers.
+
+    The maintainers' record (repositories, commits, crawl notes: the ``nguon`` entries naming a
+    repository and ``ghi_chu``) stays in the source file and ``sources/PROVENANCE.md``."""
     m = vb.meta
+    official = [s for s in m.get("nguon", []) if not s.startswith("github:")]
+    missing = list(dict.fromkeys(sources_page.missing_vi(mk.text) for mk in vb.missing))
+    if inst.key in sources_page.ATTACHMENTS:
+        missing.append(sources_page.ATTACHMENTS[inst.key][1])
     out = [
         front_matter(title=f"Nguồn và tình trạng — {inst.kind} số {m['so_hieu']}",
                description=f"Nguồn, cách đối chiếu và tình trạng văn bản {inst.kind} số {m['so_hieu']}"),
@@ -284,13 +291,10 @@ def nguon_page(vb: VanBan, inst: Instrument) -> str:
         meta_line(vb, inst),
         status_notice(vb, inst, link="../nguon-van-ban.md"),
         "## Nguồn\n",
-        "\n".join(f"- {s}" for s in m.get("nguon", [])) + "\n",
-        "## Ghi chú về văn bản\n",
-        "\n".join(f"- {s}" for s in m.get("ghi_chu", [])) + "\n",
+        "\n".join(f"- {s}" for s in official) + "\n" if official else "Bộ pháp điển điện tử của Bộ Tư pháp.\n",
         "## Phần không có trong nguồn\n",
-        "\n".join(f"- {mk.text}" for mk in vb.missing) + "\n" if vb.missing else "Không có.\n",
-        "Hồ sơ đối chiếu đầy đủ (từng điều, hai bản sao chụp và nguồn đối chứng): "
-        "[Nguồn văn bản](../nguon-van-ban.md).\n",
+        "\n".join(f"- {x[0].upper()}{x[1:]}." for x in missing) + "\n" if missing else "Không có.\n",
+        "Cách văn bản được kiểm tra: [Nguồn văn bản](../nguon-van-ban.md).\n",
         "Văn bản chỉ có giá trị tham khảo; bản có giá trị pháp lý là bản đăng Công báo.\n",
     ]
     return "\n".join(out)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import glossary, importer, pages, priorities
+from . import glossary, importer, pages, priorities, sources_page
 from .instruments import INSTRUMENTS
 from .model import VanBan
 
@@ -57,11 +57,6 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     for key, vb in corpus.vanban.items():
         out.update(pages.instrument_pages(vb, INSTRUMENTS[key], related.get(key, {})))
     out["tu-ngu.md"] = glossary.glossary_page(corpus.vanban["luat"])
-    prov = sources_dir(corpus.root) / "PROVENANCE.md"
-    if prov.exists():
-        out["nguon-van-ban.md"] = (
-            '---\ntitle: "Nguồn văn bản"\ndescription: "Nguồn gốc, cách trích xuất và đối chiếu các văn bản trên trang."\n---\n\n'
-            + prov.read_text(encoding="utf-8")
-        )
+    out[sources_page.PAGE] = sources_page.page(corpus.vanban)  # for readers; PROVENANCE.md stays internal
     out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
     return out
