@@ -1,0 +1,206 @@
+"""The legal review's findings (issue 11 §1) stay fixed: each test fails on the wording the review found.
+
+The review read every FAQ entry and guide step against the clauses it cites.
+It found answers that were true but left out a condition or an exception that
+can cost a citizen the claim. A test here pins each fix to the clause that
+requires it, so a later edit cannot quietly drop the condition again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lawsite import citations, faq
+from lawsite.citations import Context
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+GUIDE = DOCS / "huong-dan" / "index.md"
+
+
+def _units(cites: list[str]) -> set[tuple]:
+    """(instrument, dieu, khoan, diem) of every unit the citations name."""
+    out = set()
+    for cite in cites:
+        c = citations.parse(cite, Context(default_instrument="luat"))
+        out |= {(t.instrument, t.dieu, t.khoan, t.diem) for t in c.targets}
+    return out
+
+
+def _faq_entries() -> dict[str, tuple[Path, faq.Entry]]:
+    out = {}
+    for path in sorted((DOCS / "hoi-dap").glob("*.md")):
+        if faq.is_faq_page(f"hoi-dap/{path.name}"):
+            for e in faq.parse(path.read_text(encoding="utf-8")):
+                out[e.id] = (path, e)
+    return out
+
+
+ENTRIES = _faq_entries()
+
+
+def _entry(anchor: str) -> faq.Entry:
+    assert anchor in ENTRIES, f"FAQ entry #{anchor} is gone (ids never change)"
+    return ENTRIES[anchor][1]
+
+
+def _guide_sections() -> dict[str, str]:
+    """Guide sections by their heading text ("Bước 4. Tìm cơ quan giải quyết bồi thường" → body)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    return {sec.split("\n", 1)[0].strip(): sec for sec in re.split(r"^## ", text, flags=re.M)[1:]}
+
+
+def _guide_step(n: int) -> str:
+    for head, body in _guide_sections().items():
+        if head.startswith(f"Bước {n}."):
+            return body
+    raise AssertionError(f"guide step {n} is gone")
+
+
+def _cites(text: str) -> list[str]:
+    return [m.group(1) for m in re.finditer(r"\[\[([^\]]+)\]\]", text)]
+
+
+def _sentences_with(text: str, word: str) -> list[str]:
+    flat = re.sub(r"\s+", " ", text)
+    return [s for s in re.split(r"(?<=[.!?])\s+", flat) if word in s]
+
+
+KHOAN_2_DIEU_4 = ("luat", 4, 2, None)
+DIRECT_SUIT = ("luat", 52, 1, None)
+CRIMINAL = "tố tụng hình sự"
+
+
+# --------------------------------------------------------------------------
+# Misleading 1: suing directly is not open to damage in criminal proceedings
+# (khoản 2 Điều 4, second paragraph: settled at the body that manages the
+# official, Mục 1 Chương V; a lawsuit only afterwards, khoản 2 Điều 52).
+# --------------------------------------------------------------------------
+
+
+def _denies_suit(text: str) -> bool:
+    """The entry cites khoản 1 Điều 52 to say a lawsuit is NOT open (e.g. after termination)."""
+    return "không được khởi kiện" in re.sub(r"\s+", " ", text)
+
+
+def _offers_direct_suit() -> list[tuple[str, str, list[str]]]:
+    """(where, text, citations) of every FAQ entry and guide step that cites khoản 1 Điều 52."""
+    found = []
+    for anchor, (path, e) in ENTRIES.items():
+        if DIRECT_SUIT in _units(e.cited) and not _denies_suit(e.answer):
+            found.append((f"{path.name}#{anchor}", e.answer, e.cited))
+    for head, body in _guide_sections().items():
+        cites = _cites(body)
+        if DIRECT_SUIT in _units(cites) and not _denies_suit(body):
+            found.append((f"huong-dan/index.md '{head}'", body, cites))
+    return found
+
+
+def test_the_pages_the_review_named_offer_the_direct_suit():
+    """The detection below sees the places the review listed (else the next test proves nothing)."""
+    where = {w for w, _, _ in _offers_direct_suit()}
+    for anchor in ("khoi-kien-toa-an.md#kien-thang-ra-toa", "co-quan-giai-quyet.md#nop-o-dau",
+                   "thu-tuc-thoi-han.md#rut-yeu-cau"):
+        assert anchor in where
+    assert any(w.startswith("huong-dan/index.md 'Bước 4.") for w in where)
+
+
+def _states_exception(text: str, cites: list[str]) -> bool:
+    """Cites khoản 2 Điều 4 and names criminal proceedings near a word on suing ("kiện")."""
+    flat = re.sub(r"\s+", " ", text)
+    near = any("kiện" in flat[max(0, m.start() - 200):m.end() + 200] for m in re.finditer(CRIMINAL, flat))
+    return KHOAN_2_DIEU_4 in _units(cites) and near
+
+
+OFFERS = _offers_direct_suit()
+
+
+@pytest.mark.parametrize(("where", "text", "cites"), OFFERS, ids=[w for w, _, _ in OFFERS])
+def test_every_offer_of_a_direct_suit_states_the_criminal_proceedings_exception(where, text, cites):
+    assert _states_exception(text, cites), (
+        f"{where} offers a direct lawsuit without citing khoản 2 Điều 4 and saying the {CRIMINAL} exception")
+
+
+def test_the_exception_check_fails_on_the_old_wording():
+    old = ("Có. Nếu bạn chưa yêu cầu cơ quan trực tiếp quản lý người gây thiệt hại giải quyết, bạn có quyền "
+           "khởi kiện ra Tòa án trong 03 năm kể từ ngày nhận được văn bản làm căn cứ yêu cầu bồi thường.")
+    assert not _states_exception(old, ["khoản 1 Điều 52"])
+
+
+def test_the_diagram_edge_for_a_direct_suit_states_the_exception():
+    text = GUIDE.read_text(encoding="utf-8")
+    diagram = re.search(r"```mermaid\n(.*?)```", text, re.S).group(1)
+    edges = [ln for ln in diagram.splitlines() if "kiện thẳng" in ln.lower()]
+    assert edges, "the diagram lost its direct-suit edge"
+    assert all("hình sự" in ln for ln in edges), edges
+    text_steps = text.split("## Sơ đồ dạng chữ", 1)[1].split("\n## ", 1)[0]
+    step4 = next(ln for ln in text_steps.splitlines() if ln.startswith("4. "))
+    assert CRIMINAL in step4
+
+
+def test_a_criminal_claim_is_sued_only_after_the_body_decides():
+    """#kien-thang-ra-toa says when a lawsuit comes in criminal proceedings: after the body (khoản 2 Điều 52)."""
+    e = _entry("kien-thang-ra-toa")
+    assert ("luat", 52, 2, None) in _units(e.cited)
+    line = next(s for s in _sentences_with(e.answer, "sau khi"))
+    assert "khởi kiện" in line and "cơ quan" in line
+
+
+# --------------------------------------------------------------------------
+# Misleading 2: after termination under điểm c khoản 1 Điều 51 the claim is
+# lost, the court included (khoản 3 Điều 4; khoản 1 Điều 52).
+# --------------------------------------------------------------------------
+
+
+def _says_claim_lost_court_included(text: str) -> bool:
+    flat = re.sub(r"\s+", " ", text)
+    return bool(re.search(r"mất quyền yêu cầu bồi thường", flat)) and bool(
+        re.search(r"không được khởi kiện ra Tòa án", flat))
+
+
+def test_termination_after_missed_negotiation_loses_the_claim_court_included():
+    e = _entry("khong-den-thuong-luong")
+    units = _units(e.cited)
+    for u in (("luat", 51, 1, "c"), ("luat", 4, 3, None), ("luat", 52, 1, None)):
+        assert u in units, f"#khong-den-thuong-luong must cite {u}"
+    assert _says_claim_lost_court_included(e.answer)
+
+
+def test_the_guide_negotiation_step_warns_the_same():
+    step = _guide_step(9)
+    units = _units(_cites(step))
+    assert ("luat", 51, 1, "c") in units and ("luat", 4, 3, None) in units
+    assert _says_claim_lost_court_included(step)
+
+
+def test_the_loss_check_fails_on_the_old_wording():
+    old = "- Khi đã bị đình chỉ, bạn không được yêu cầu cơ quan đó giải quyết lại."
+    assert not _says_claim_lost_court_included(old)
+
+
+# --------------------------------------------------------------------------
+# Misleading 3: the press apology after a death applies only to the cases of
+# khoản 1 Điều 31 (honour restoration).
+# --------------------------------------------------------------------------
+
+
+def _apology_is_conditional(text: str) -> bool:
+    """Every line on the press apology names the condition: the three cases of khoản 1 Điều 31."""
+    lines = [ln for ln in text.splitlines() if "đăng báo" in ln.lower()]
+    return bool(lines) and all(
+        re.search(r"(chỉ khi|nếu)", ln, re.I) and CRIMINAL in ln and "buộc thôi việc" in ln
+        and "cai nghiện bắt buộc" in ln for ln in lines)
+
+
+def test_press_apology_after_a_death_is_conditional_on_article_31():
+    e = _entry("nguoi-bi-thiet-hai-chet")
+    assert ("luat", 31, 1, None) in _units(e.cited)
+    assert _apology_is_conditional(e.answer)
+
+
+def test_the_apology_check_fails_on_the_old_wording():
+    old = "- Cơ quan trực tiếp quản lý người gây thiệt hại phải đăng báo xin lỗi và cải chính công khai."
+    assert not _apology_is_conditional(old)
