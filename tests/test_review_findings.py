@@ -204,3 +204,85 @@ def test_press_apology_after_a_death_is_conditional_on_article_31():
 def test_the_apology_check_fails_on_the_old_wording():
     old = "- Cơ quan trực tiếp quản lý người gây thiệt hại phải đăng báo xin lỗi và cải chính công khai."
     assert not _apology_is_conditional(old)
+
+
+# --------------------------------------------------------------------------
+# Imprecise findings: each fix names the condition the cited clause sets.
+# --------------------------------------------------------------------------
+
+
+def test_what_is_sent_within_05_working_days_is_the_record_of_refusal():
+    """khoản 1 Điều 47: the biên bản (not the decision) is sent within 05 working days."""
+    for where, text in (("#quyet-dinh-giai-quyet", _entry("quyet-dinh-giai-quyet").answer),
+                        ("guide step 10", _guide_step(10))):
+        lines = [s for s in _sentences_with(text, "05 ngày làm việc")]
+        assert lines, where
+        for s in lines:
+            assert "biên bản" in s and "gửi quyết định" not in s, f"{where}: {s}"
+
+
+def test_the_criminal_trial_route_excludes_damage_in_criminal_proceedings():
+    """điểm c khoản 2 Điều 7 lists the fields; criminal proceedings are not among them."""
+    e = _entry("chua-co-van-ban")
+    bullet = next(ln for ln in e.answer.splitlines() if "xét xử hình sự" in ln)
+    assert "Thiệt hại trong tố tụng hình sự" in bullet and "không dùng được" in bullet
+
+
+def test_health_damage_includes_lost_income():
+    e = _entry("suc-khoe")
+    units = _units(e.cited)
+    assert ("luat", 24, None, None) in units and ("nd68", 9, None, None) in units
+    assert "thu nhập thực tế bị mất hoặc bị giảm sút" in e.answer.split("\n", 1)[0]
+
+
+def test_procuracy_and_court_cases_follow_articles_35_and_36():
+    """A first-instance conviction later quashed is the court's (điểm a khoản 1 Điều 36), not the procuracy's."""
+    e = _entry("co-quan-hinh-su")
+    units = _units(e.cited)
+    for u in (("luat", 35, 3, None), ("luat", 35, 6, None), ("luat", 35, 7, None), ("luat", 36, 1, "a")):
+        assert u in units, u
+    assert "hoặc đã truy tố, mà sau đó người bị thiệt hại được xác định không phạm tội" not in e.answer
+    assert "Tòa án cấp sơ thẩm giải quyết bồi thường, không phải Viện kiểm sát" in e.answer
+
+
+def test_wrongful_arrest_states_the_conditions_of_article_18():
+    e = _entry("bi-bat-oan")
+    text = re.sub(r"\s+", " ", e.answer)
+    for phrase in ("không có căn cứ theo Bộ luật Tố tụng hình sự", "vì bạn không thực hiện hành vi vi phạm pháp luật",
+                   "hết thời hạn điều tra vụ án mà không chứng minh được"):
+        assert phrase in text, phrase
+    assert "là không đúng" not in text
+
+
+@pytest.mark.parametrize("where", ["van-ban-can-cu-la-gi", "guide step 3"])
+def test_the_three_year_limit_is_stated_with_its_exceptions(where):
+    if where.startswith("guide"):
+        text, cites = _guide_step(3), _cites(_guide_step(3))
+    else:
+        e = _entry(where)
+        text, cites = e.answer, e.cited
+    units = _units(cites)
+    assert ("luat", 6, 2, None) in units and ("luat", 52, 2, None) in units
+    for phrase in ("vụ án hành chính", "15 ngày", "phục hồi danh dự"):
+        assert phrase in text, (where, phrase)
+
+
+def test_income_of_a_young_organisation():
+    """khoản 2 Điều 24: an organisation younger than 02 years uses its actual period of activity."""
+    assert "chưa đủ 02 năm" in _entry("mat-thu-nhap").answer
+
+
+def test_outside_the_scope_cites_the_province_guidance_duty():
+    assert ("luat", 73, 3, "c") in _units(_entry("khong-thuoc-pham-vi").cited)
+
+
+def test_to_tung_covers_civil_and_administrative_proceedings():
+    text = _entry("ai-duoc-boi-thuong").answer
+    assert "tố tụng (điều tra, truy tố, xét xử)" not in text
+    assert "tố tụng dân sự" in text and "tố tụng hành chính" in text
+
+
+def test_home_page_says_the_text_is_the_code_compilation_not_the_original():
+    home = (DOCS / "index.md").read_text(encoding="utf-8")
+    assert "bản gốc khi ban hành" not in home
+    assert "Bộ pháp điển" in home
