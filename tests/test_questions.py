@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QDIR = ROOT / "tests" / "bench" / "questions"
 FAQ_DIR = ROOT / "docs" / "hoi-dap"
 
-MIN_QUESTIONS = 40
+MIN_QUESTIONS = 100
 """Floor for the whole set (issue 10 asks for at least 100; raised as questions are added)."""
 MAX_PARAPHRASE_SHARE = 0.25
 
