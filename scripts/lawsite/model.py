@@ -124,7 +124,8 @@ class VanBan:
         """Text of an article, a clause (lead-in, points and following paragraphs) or a point."""
         d = self.dieu[dieu]
         if diem is not None:
-            parts = [p.text for p in d.doan if p.kind == "diem" and p.khoan == khoan and p.diem == diem]
+            # A point and the paragraphs that continue it (the importer gives them the point's letter).
+            parts = [p.text for p in d.doan if p.kind in ("diem", "text") and p.khoan == khoan and p.diem == diem]
         elif khoan is not None:
             parts = [p.text for p in d.doan if p.khoan == khoan]
         else:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import glossary, importer, pages, priorities, sources_page
+from . import glossary, importer, pages, priorities, sources_page, trainer
 from .instruments import INSTRUMENTS
 from .model import VanBan
 
@@ -59,4 +59,5 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     out["tu-ngu.md"] = glossary.glossary_page(corpus.vanban["luat"])
     out[sources_page.PAGE] = sources_page.page(corpus.vanban)  # for readers; PROVENANCE.md stays internal
     out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
+    out.update(trainer.generated_pages(corpus.root, corpus.vanban))
     return out
