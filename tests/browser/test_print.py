@@ -45,14 +45,19 @@ def test_page_prints_on_a4_without_navigation(open_page, server, tmp_path, path,
     watch.assert_clean()
 
 
-def test_non_citation_links_print_their_absolute_target(open_page, server):
+def test_links_print_as_numbered_notes_with_public_addresses(open_page, server):
+    """Every link to the site prints short with a note number; its public address prints once, in the notes."""
     page, watch = open_page()
     page.goto(server.url("hoi-dap/thoi-hieu/"), wait_until="networkidle")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    urls = page.eval_on_selector_all("article a[data-url]", "els => els.map(e => e.getAttribute('data-url'))")
-    assert urls and all(u.startswith(server.base) for u in urls), urls
-    after = page.eval_on_selector(
-        "article a[data-url]", "a => { window.matchMedia; return getComputedStyle(a, '::after').content; }")
+    internal = page.eval_on_selector_all(
+        "article a[href]:not(.headerlink):not(.cite)",
+        "els => els.filter(a => !a.closest('.cite-tools') && !a.getAttribute('href').startsWith('#'))"
+        ".map(a => [a.dataset.note || null, a.dataset.url || null])")
+    assert internal and all(note and url is None for note, url in internal), internal
+    notes = page.eval_on_selector_all(".print-notes li", "els => els.map(e => e.textContent)")
+    assert notes and all(n.startswith(server.base) for n in notes), notes
+    after = page.eval_on_selector("article a[data-note]", "a => getComputedStyle(a, '::after').content")
     assert after is not None
     watch.assert_clean()
 
@@ -65,7 +70,8 @@ def test_faq_prints_short_references_and_each_article_address_once(open_page, se
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # printing twice adds nothing twice
     notes = page.eval_on_selector_all(".print-notes li", "els => els.map(e => e.textContent)")
     assert notes and len(notes) == len(set(notes)), notes
-    assert all(n.startswith(server.base) and "/dieu-" in n and "#" not in n for n in notes), notes
+    assert all(n.startswith(server.base) for n in notes), notes
+    assert all("#" not in n for n in notes if "/dieu-" in n), "one note per article, not per clause"
     assert server.url("luat/dieu-6/") in notes
     refs = page.eval_on_selector_all("article a[data-note]", "els => els.map(e => [e.textContent, e.dataset.note])")
     assert refs and all(int(n) <= len(notes) for _, n in refs)
@@ -75,7 +81,7 @@ def test_faq_prints_short_references_and_each_article_address_once(open_page, se
     page.pdf(path=str(pdf), format="A4", print_background=True)
     text = pdf_text(pdf)
     flat = " ".join(text.split()).replace("- ", "-")
-    assert "Địa chỉ trực tuyến của các điều được dẫn" in flat
+    assert "Địa chỉ trực tuyến của các điều và trang được dẫn" in flat
     assert flat.count(server.url("luat/dieu-6/")) == 1, "each article's address prints once"
     assert "khoản 1 Điều 6 (" not in flat
     watch.assert_clean()

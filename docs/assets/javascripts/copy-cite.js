@@ -157,27 +157,28 @@
     }
   }
 
-  /* Printing (A4 handouts). References to the law (links into an article page: "khoản 1 Điều 62")
-   * print as they are, short, each with a note number; the public address of each article cited
-   * prints once, in the notes under the page ("[1] https://…/luat/dieu-62/"). Other links print
-   * their public address after them (print.css shows a[data-url]). The page's own public address
-   * prints under the title. Citation links inside law text (a.cite) print as they are: their text
-   * names the unit, and 300+ notes would drown the whole-text page. */
-  var ARTICLE_PAGE = /^[^?#]*\/dieu-\d+\/$/;
+  /* Printing (A4 handouts). Links print short, as they read, each with a note number; the public
+   * addresses print once, in the notes under the page: one note per article cited ("khoản 1
+   * Điều 62 [1]" … "[1] https://…/luat/dieu-62/"), one per other page or entry of the site.
+   * Links off the site print their address after them (print.css shows a[data-url]). The page's
+   * own public address prints under the title. Citation links inside law text (a.cite) print as
+   * they are: their text names the unit, and 300+ notes would drown the whole-text page. */
+  var ARTICLE_PAGE = /\/dieu-\d+\/$/;
 
   function printNotes(root) {
     var old = root.querySelector(".print-notes");
     if (old) { old.parentNode.removeChild(old); }
     var notes = [], index = {};
     root.querySelectorAll("a[href]:not(.headerlink):not(.cite)").forEach(function (a) {
-      if (a.closest(".cite-tools, .print-notes, .print-url")) { return; }
+      if (a.closest(".cite-tools, .print-notes, .print-url") || a.getAttribute("href").charAt(0) === "#") { return; }
       var url = toPublic(a.href);
-      var page = url.split("#")[0];
-      if (ARTICLE_PAGE.test(page) && page.indexOf(PUBLIC || "\u0000") === 0) {
-        if (!(page in index)) { index[page] = notes.push(page); }
-        a.setAttribute("data-note", index[page]);
+      if (PUBLIC && url.indexOf(PUBLIC) === 0) {
+        var page = url.split("#")[0];
+        var key = ARTICLE_PAGE.test(page) ? page : url;
+        if (!(key in index)) { index[key] = notes.push(key); }
+        a.setAttribute("data-note", index[key]);
         a.removeAttribute("data-url");
-      } else if (!a.hasAttribute("data-url") && !a.closest(".print-url")) {
+      } else if (!a.hasAttribute("data-url")) {
         a.setAttribute("data-url", url);
       }
     });
@@ -186,7 +187,7 @@
     box.className = "print-notes print-only";
     var title = document.createElement("p");
     title.className = "print-notes__title";
-    title.textContent = "Địa chỉ trực tuyến của các điều được dẫn:";
+    title.textContent = "Địa chỉ trực tuyến của các điều và trang được dẫn:";
     box.appendChild(title);
     var list = document.createElement("ol");
     notes.forEach(function (url) {
