@@ -187,12 +187,11 @@ def test_parsed_letter():
 
 
 def test_every_can_cu_exists_in_the_law(corpus):
-    luat = corpus.vanban["luat"]
     for cv in priorities.load_letters(ROOT / "docs"):
         for t in cv.tasks:
             for c in t.can_cu:
-                assert c.target.instrument == "luat"
-                assert luat.has(c.target.dieu, c.target.khoan, c.target.diem), (t.id, c.text)
+                vb = corpus.vanban[c.target.instrument]
+                assert vb.has(c.target.dieu, c.target.khoan, c.target.diem), (t.id, c.text)
 
 
 def test_can_cu_are_the_responsibility_clauses():
@@ -205,6 +204,27 @@ def test_can_cu_are_the_responsibility_clauses():
     assert "khoản 6 Điều 74" in cited["ubnd-tinh-4"]            # courts and procuracies coordinate
     assert {"khoản 1 Điều 33", "khoản 1 Điều 43"} <= set(cited["bo-3"])          # settling bodies, deadline
     assert {"khoản 2 Điều 33", "khoản 1 Điều 43"} <= set(cited["ubnd-tinh-5"])
+
+
+def test_can_cu_follow_the_legal_review():
+    """Issue 11 §1: bo-2 on reporting and answering the manager; ubnd-tinh-2 on guidance, with a plain note that
+    legal education has its basis outside this law; bo-3 also on the criminal-justice and enforcement bodies."""
+    (cv,) = [c for c in priorities.load_letters(ROOT / "docs") if c.stem == "2024"]
+    tasks = {t.id: t for t in cv.tasks}
+    cited = {tid: [c.text for c in t.can_cu] for tid, t in tasks.items()}
+    assert {"khoản 5 Điều 75", "khoản 6 Điều 75", "điểm d khoản 3 Điều 73", "điểm đ khoản 3 Điều 73",
+            "điểm e khoản 3 Điều 73"} <= set(cited["bo-2"])
+    assert "khoản 3 Điều 75" not in cited["bo-2"] and "khoản 3 Điều 73" not in cited["bo-2"]
+    assert "điểm c khoản 3 Điều 73" in cited["ubnd-tinh-2"] and "khoản 3 Điều 73" not in cited["ubnd-tinh-2"]
+    assert "nằm ngoài Luật này" in (tasks["ubnd-tinh-2"].ghi_chu or "")
+    assert {"Điều 34", "Điều 38", "Điều 39"} <= set(cited["bo-3"])
+
+
+def test_task_note_is_shown_under_its_can_cu(built_site):
+    page = article(read(built_site, "nhiem-vu-trong-tam/2024/nhiem-vu"))
+    frag = sections(page)["ubnd-tinh-2"]
+    assert "Ghi chú:" in text_of(frag) and "nằm ngoài Luật này" in text_of(frag)
+    assert "Ghi chú:" not in text_of(sections(page)["bo-1"])
 
 
 # --------------------------------------------------------------------------
@@ -273,8 +293,8 @@ def test_tasks_page_every_task_with_who_text_and_resolving_can_cu(built_site):
         for data_url, href, label in links:
             target, fragment = resolve(built_site, page_url, href)
             assert target.is_file(), (tid, href)
-            assert re.match(r"(khoan|dieu)-", fragment), (tid, href)
-            assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), (tid, label, href)
+            assert fragment == "" or re.match(r"(khoan|dieu)-", fragment), (tid, href)  # "" = a whole article
+            assert not fragment or f'id="{fragment}"' in target.read_text(encoding="utf-8"), (tid, label, href)
             assert data_url == urljoin(page_url, href), "printed URL is the absolute form of the link"
 
 
@@ -298,7 +318,7 @@ def test_checklist_views(built_site, view, ids):
         assert links
         for href in links:
             target, fragment = resolve(built_site, page_url, href)
-            assert f'id="{fragment}"' in target.read_text(encoding="utf-8")
+            assert not fragment or f'id="{fragment}"' in target.read_text(encoding="utf-8")
         assert text_of(cells[3]) == ""            # the unit in charge: left blank to fill in
         assert text_of(cells[4]) == "Không ghi trong Công văn"
         assert text_of(cells[5]).count("☐") == 3
@@ -344,6 +364,10 @@ def line_of(path: Path, needle: str) -> int:
     return path.read_text(encoding="utf-8").split("\n").index(needle) + 1
 
 
+def line_of_prefix(path: Path, prefix: str) -> int:
+    return next(i for i, ln in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if ln.startswith(prefix))
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -355,7 +379,8 @@ def test_clean_copy_has_no_problems(letter_copy):
 
 
 def test_task_without_can_cu(letter_copy):
-    edit(letter_copy, '  bo-2:\n    - "khoản 3 Điều 75"\n    - "khoản 3 Điều 73"\n', "  bo-2: []\n")
+    edit(letter_copy, '  bo-2:\n    - "khoản 5 Điều 75"\n    - "khoản 6 Điều 75"\n    - "điểm d khoản 3 Điều 73"\n'
+                      '    - "điểm đ khoản 3 Điều 73"\n    - "điểm e khoản 3 Điều 73"\n', "  bo-2: []\n")
     assert problems_of(letter_copy) == [
         f"docs/nhiem-vu-trong-tam/2024.md:{line_of(letter_copy, '  bo-2: []')}:9: can_cu of 'bo-2' is empty"
         " — list at least one clause of the law that gives this body the task"]
@@ -366,6 +391,23 @@ def test_can_cu_for_a_task_the_letter_does_not_have(letter_copy):
     found = problems_of(letter_copy)
     assert found == [f"docs/nhiem-vu-trong-tam/2024.md:{line_of(letter_copy, '  bo-4:')}:3: can_cu: no task 'bo-4' "
                      f"in the letter — tasks are: {', '.join(IDS)}"]
+
+
+def test_note_for_a_task_the_letter_does_not_have(letter_copy):
+    edit(letter_copy, "  ubnd-tinh-2: \"Luật", "  ubnd-tinh-9: \"Luật")
+    found = problems_of(letter_copy)
+    assert found == [f"docs/nhiem-vu-trong-tam/2024.md:{line_of_prefix(letter_copy, '  ubnd-tinh-9:')}:3: ghi_chu: no task "
+                     f"'ubnd-tinh-9' in the letter — tasks are: {', '.join(IDS)}"]
+
+
+def test_can_cu_of_another_instrument_is_accepted_and_checked(letter_copy, corpus):
+    edit(letter_copy, '    - "khoản 1 Điều 75"\n', '    - "khoản 2 Điều 32 Nghị định số 68/2018/NĐ-CP"\n'
+                                                  '    - "khoản 9 Điều 32 Nghị định số 68/2018/NĐ-CP"\n')
+    assert problems_of(letter_copy) == []
+    (found,) = [str(p) for p in priorities.check(letter_copy.parents[1], corpus)]
+    line = line_of(letter_copy, '    - "khoản 9 Điều 32 Nghị định số 68/2018/NĐ-CP"')
+    assert found.startswith(f"docs/nhiem-vu-trong-tam/2024.md:{line}:7: căn cứ 'khoản 9 Điều 32 Nghị định số "
+                            "68/2018/NĐ-CP' of 'bo-1': Điều 32 has no khoản 9")
 
 
 def test_can_cu_that_is_not_a_citation(letter_copy):

@@ -7,7 +7,10 @@ work. Each letter is ONE Markdown file ``docs/nhiem-vu-trong-tam/<year>.md``:
 * front matter: the metadata (``so_hieu``, ``ngay``, ``nguoi_ky``,
   ``noi_nhan``...), which part of the letter is addressed to whom
   (``doi_tuong``) and, per task, the clauses of the 2017 law that give that
-  body the responsibility (``can_cu``);
+  body the responsibility (``can_cu``: units of the law, or of a detailing
+  instrument where that is the rule, e.g. Thông tư 08/2019/TT-BTP) and an
+  optional plain note per task (``ghi_chu``), e.g. where a task's basis lies
+  outside the published instruments;
 * then the letter exactly as received, in the Markdown of ``sources/``
   (``## BỘ TƯ PHÁP``, ``Số: ...``, ``Kính gửi:``, ``### **I. ...**``,
   numbered tasks, ``**Nơi nhận:**``, the signature). When ``nguon`` names the
@@ -49,7 +52,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import citations, frontmatter
-from .instruments import LUAT
+from .instruments import INSTRUMENTS, LUAT
 from .md_citations import docs_href
 from .pages import front_matter
 from .problems import Problem, ProblemsFound
@@ -88,6 +91,7 @@ LETTER_FIELDS: dict[str, type | tuple[type, ...]] = {
     "nguyen_van": dict,
     "doi_tuong": dict,
     "can_cu": dict,
+    "ghi_chu": dict,
 }
 """Front-matter fields of a letter file (besides title/description); documented in CONTRIBUTING.md."""
 REQUIRED_FIELDS = ("nam", "so_hieu", "ngay", "co_quan", "nguoi_ky", "noi_nhan", "doi_tuong", "can_cu")
@@ -165,7 +169,7 @@ class Doan:
 
 @dataclass
 class CanCu:
-    """One legal basis of a task: a unit of the 2017 law, as written in the front matter."""
+    """One legal basis of a task: a unit of the 2017 law or of a detailing instrument, as written in the front matter."""
 
     text: str
     target: citations.Target
@@ -186,6 +190,8 @@ class NhiemVu:
     doan: list[Doan]
     """The task's paragraphs: the numbered one, then any continuation (points, dashes)."""
     can_cu: list[CanCu] = field(default_factory=list)
+    ghi_chu: str | None = None
+    """The letter file's plain note on this task's basis (``ghi_chu``), if any."""
 
     @property
     def text(self) -> str:
@@ -696,12 +702,28 @@ def _check_tasks(cv: CongVan, problems: list[Problem]) -> None:
                 problems.append(Problem(cv.shown, line, col, f"căn cứ '{e}' of '{t.id}' is not a citation ({err})",
                                         'write one unit of the law, e.g. "khoản 1 Điều 75" or "điểm c khoản 2 Điều 73"'))
                 continue
-            if c.instrument != LUAT.key or len(c.targets) != 1:
+            if c.instrument not in INSTRUMENTS or len(c.targets) != 1:
                 problems.append(Problem(cv.shown, line, col,
-                                        f"căn cứ '{e}' of '{t.id}' must name one unit of {LUAT.short_title}",
-                                        "one article, clause or point per line, without another law's name"))
+                                        f"căn cứ '{e}' of '{t.id}' must name one unit of {LUAT.short_title} "
+                                        "or of a published instrument",
+                                        "one article, clause or point per line; another instrument by its name, "
+                                        'e.g. "khoản 2 Điều 32 Nghị định số 68/2018/NĐ-CP"'))
                 continue
             t.can_cu.append(CanCu(str(e), c.targets[0], line, col))
+    _check_notes(cv, ids, problems)
+
+
+def _check_notes(cv: CongVan, ids: dict[str, NhiemVu], problems: list[Problem]) -> None:
+    """``ghi_chu`` maps task ids of the letter to a non-empty plain note."""
+    for key, note in (cv.meta.get("ghi_chu") or {}).items():
+        if str(key) not in ids:
+            problems.append(_field_problem(cv, ("ghi_chu", key), f"ghi_chu: no task '{key}' in the letter",
+                                           f"tasks are: {', '.join(ids) or 'none'}", key=True))
+        elif not isinstance(note, str) or not note.strip():
+            problems.append(_field_problem(cv, ("ghi_chu", key), f"ghi_chu of '{key}' is not a text",
+                                           'write one plain sentence in quotes, e.g. ghi_chu: {bo-1: "..."}'))
+        else:
+            ids[str(key)].ghi_chu = _nfc(note.strip())
 
 
 def check_against_law(letters: list[CongVan], corpus: Corpus) -> list[Problem]:
@@ -835,9 +857,9 @@ def _can_cu_link(c: CanCu, site_url: str | None) -> str:
     return f"[{md(c.text)}]({doc}){{ {attrs} }}"
 
 
-def _law_excerpt(luat: VanBan, t: citations.Target) -> str:
+def _law_excerpt(vanban: dict[str, VanBan], t: citations.Target) -> str:
     """The cited unit's own words: a point, or a clause's first paragraph (" …" when the clause goes on)."""
-    d = luat.dieu[t.dieu]
+    d = vanban[t.instrument].dieu[t.dieu]
     if t.khoan is None and t.diem is None:
         return d.heading
     if t.diem is not None:
@@ -984,7 +1006,7 @@ def _who(d: DoiTuong, site_url: str | None) -> str:
     return text
 
 
-def tasks_page(cv: CongVan, luat: VanBan, site_url: str | None = None) -> str:
+def tasks_page(cv: CongVan, vanban: dict[str, VanBan], site_url: str | None = None) -> str:
     """Every task of a letter: stable id, who acts, verbatim text, căn cứ with the clause's own words."""
     doc = cv.tasks_doc
     n = len(cv.tasks)
@@ -1003,8 +1025,9 @@ def tasks_page(cv: CongVan, luat: VanBan, site_url: str | None = None) -> str:
         "Mỗi nhiệm vụ dưới đây có mã cố định, cơ quan thực hiện, nguyên văn lời Công văn và căn cứ pháp lý.\n",
         '!!! note "Căn cứ pháp lý do trang này đối chiếu"\n\n'
         "    Công văn không tự ghi căn cứ. Mục **Căn cứ pháp lý** liệt kê các khoản, điểm của "
-        f"Luật số {LUAT.so_hieu} giao trách nhiệm tương ứng cho cơ quan thực hiện, kèm lời của chính khoản, điểm đó "
-        "để bạn tự đối chiếu.\n",
+        f"Luật số {LUAT.so_hieu} (và của văn bản hướng dẫn, nếu văn bản đó quy định cụ thể hơn) giao trách nhiệm "
+        "tương ứng cho cơ quan thực hiện, kèm lời của chính khoản, điểm đó để bạn tự đối chiếu. Căn cứ không ghi "
+        f"tên văn bản là của {LUAT.short_title}.\n",
         _views_line(cv, doc),
     ]
     for part in cv.phan:
@@ -1014,9 +1037,11 @@ def tasks_page(cv: CongVan, luat: VanBan, site_url: str | None = None) -> str:
             body = [f"**Mã:** `{t.id}` · {_who(t.doi_tuong, site_url)}\n"]
             quote = "\n>\n".join(f"> {_with_sic(d.text, cv, cv.letter_doc + '#' + SIC_ANCHOR)}" for d in t.doan)
             body.append(quote + "\n")
-            body.append(f"**Căn cứ pháp lý** ({md(LUAT.short_title)}):\n")
+            body.append(f"**Căn cứ pháp lý** ({md(LUAT.short_title)}, trừ khi ghi tên văn bản khác):\n")
             body.append("".join(
-                f"- {_can_cu_link(c, site_url)}: “{md(_law_excerpt(luat, c.target))}”\n" for c in t.can_cu))
+                f"- {_can_cu_link(c, site_url)}: “{md(_law_excerpt(vanban, c.target))}”\n" for c in t.can_cu))
+            if t.ghi_chu:
+                body.append(f"**Ghi chú:** {md(t.ghi_chu)}\n{{: .nv-note }}\n")
             body.append(f"[Xem trong Công văn]({cv.letter_doc}#{t.id})\n{{: .nv-source }}\n")
             out.append(_div("nv-task", *body))
     return "\n".join(out)
@@ -1058,7 +1083,7 @@ def checklist_page(cv: CongVan, d: DoiTuong, luat: VanBan, site_url: str | None 
         _div("nv-checklist", "\n".join(rows) + "\n"),
         f"**Thời hạn:** Công văn không ghi thời hạn cho từng nhiệm vụ; cột này ghi “{NO_DEADLINE}”, "
         "đơn vị tự ghi mốc của mình nếu có. **Căn cứ pháp lý:** do trang này đối chiếu với "
-        f"Luật số {LUAT.so_hieu}, xem lời từng khoản tại [Nhiệm vụ và căn cứ pháp lý]({cv.tasks_doc}).\n"
+        f"Luật số {LUAT.so_hieu} và văn bản hướng dẫn, xem lời từng khoản tại [Nhiệm vụ và căn cứ pháp lý]({cv.tasks_doc}).\n"
         "{: .nv-notes }\n",
         _views_line(cv, doc),
     ]
@@ -1129,7 +1154,7 @@ def generated_pages(docs_dir: Path, corpus: Corpus | None = None, site_url: str 
     luat = corpus.vanban[LUAT.key]
     out = {INDEX: index_page(letters, site_url)}
     for cv in letters:
-        out[cv.tasks_doc.lstrip("/")] = tasks_page(cv, luat, site_url)
+        out[cv.tasks_doc.lstrip("/")] = tasks_page(cv, corpus.vanban, site_url)
         for d in cv.doi_tuong_list():
             out[cv.view_doc(d).lstrip("/")] = checklist_page(cv, d, luat, site_url)
     return out
@@ -1175,7 +1200,7 @@ def import_letter(source: Path, root: Path, nam: int | None = None, existing: Pa
     The body is the source itself. The front matter is read from the letter
     (number, date, issuer, signer, recipients) and, when ``existing`` is an
     earlier version of the file, keeps what only people can write: title,
-    description, ``nguyen_van``, ``doi_tuong`` and ``can_cu``. New tasks get
+    description, ``nguyen_van``, ``doi_tuong``, ``can_cu`` and ``ghi_chu``. New tasks get
     an empty ``can_cu`` list, which publish refuses until someone fills it.
     """
     text = _nfc(source.read_text(encoding="utf-8"))
@@ -1241,6 +1266,7 @@ def import_letter(source: Path, root: Path, nam: int | None = None, existing: Pa
     lines.append("doi_tuong:")
     lines += [f"  {_yaml_str(k)}: {v}" for k, v in doi_tuong.items()]
     lines.append("# Căn cứ pháp lý của từng nhiệm vụ: mỗi dòng một điều, khoản hoặc điểm của Luật số 10/2017/QH14")
+    lines.append("# (của văn bản khác thì ghi cả tên văn bản, ví dụ \"khoản 2 Điều 32 Nghị định số 68/2018/NĐ-CP\")")
     lines.append("can_cu:")
     for t in probe.tasks:
         entries = old_can_cu.get(t.id) or []
@@ -1249,6 +1275,11 @@ def import_letter(source: Path, root: Path, nam: int | None = None, existing: Pa
             lines += [f"    - {_yaml_str(str(e))}" for e in entries]
         else:
             lines.append(f"  {t.id}: []")
+    ghi_chu = {str(k): str(v) for k, v in (old.get("ghi_chu") or {}).items()}
+    if ghi_chu:
+        lines.append("# Ghi chú về căn cứ của từng nhiệm vụ (không bắt buộc), hiện dưới căn cứ trên trang nhiệm vụ")
+        lines.append("ghi_chu:")
+        lines += [f"  {k}: {_yaml_str(v)}" for k, v in ghi_chu.items()]
     lines.append("---")
     return "\n".join(lines) + "\n\n" + text.strip("\n") + "\n"
 
