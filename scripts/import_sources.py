@@ -8,6 +8,11 @@ file and line and nothing is written. ``--check`` only compares the repo
 copy with the shared sources (like a "regenerate and compare" check) and
 exits 1 on drift.
 
+The repository's ``sources/`` is what a user of the project builds from;
+``../shared/sources`` exists only in the maintainers' workplace. Without it,
+``--check`` says so and skips (exit 0); an import, or a ``--from`` folder that
+does not exist, is an error with a message (exit 2), never a traceback.
+
     python scripts/import_sources.py            # import
     python scripts/import_sources.py --check    # verify the repo copy
 """
@@ -72,6 +77,14 @@ def import_sources(src: Path, dest: Path) -> None:
         print(f"regenerated {glossary.ABBR_FILE}")
 
 
+def missing_source_dir(src: Path) -> str | None:
+    """Why ``src`` cannot be read as a folder of official sources, or None if it can."""
+    if src.is_dir():
+        return None
+    return (f"{src}: no such folder — the official sources are only beside the maintainers' checkout "
+            f"(../shared/sources); the repository's sources/ is what the site builds from")
+
+
 def check(src: Path, dest: Path) -> int:
     drift = [n for n in files_to_import()
              if not (dest / n).exists() or (src / n).read_bytes() != (dest / n).read_bytes()]
@@ -86,6 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--to", dest="dest", type=Path, default=ROOT / "sources", help="folder in the repo")
     ap.add_argument("--check", action="store_true", help="only compare the repo copy with the sources")
     args = ap.parse_args(argv)
+    why = missing_source_dir(args.src)
+    if why and args.check and args.src == DEFAULT_FROM:
+        print(f"skipped: {why}. Nothing to compare; pass --from FOLDER to compare with another copy.",
+              file=sys.stderr)
+        return 0
+    if why:
+        print(f"error: {why}. Pass --from FOLDER with the official sources.", file=sys.stderr)
+        return 2
     if args.check:
         return check(args.src, args.dest)
     import_sources(args.src, args.dest)
