@@ -143,3 +143,30 @@ def test_import_from_a_missing_folder_is_an_error_not_a_traceback(tmp_path, caps
     assert import_sources.main(["--check", "--from", str(tmp_path / "elsewhere")]) == 2
     err = capsys.readouterr().err
     assert err.count("error: ") == 2 and "--from FOLDER" in err
+
+
+TT08 = (ROOT / "sources" / "tt-08-2019-tt-btp.md").read_text(encoding="utf-8")
+
+
+def test_the_documented_double_d_is_accepted_and_nothing_like_it():
+    """Thông tư 08/2019 Điều 32 khoản 3: the second "d)" is điểm đ (documented); any other repeat is an error."""
+    vb = importer.parse(TT08, "tt08", "tt08.md", 32)
+    pts = [(p.diem, p.text[:2], bool(p.notes)) for p in vb.dieu[32].doan if p.kind == "diem"]
+    assert pts == [("a", "a)", False), ("b", "b)", False), ("c", "c)", False), ("d", "d)", False), ("đ", "d)", True)]
+    # the same misprint one article earlier is not documented: refused
+    bad = _fault("\nđ) Phối hợp và chỉ đạo cơ quan", "\nd) Phối hợp và chỉ đạo cơ quan", TT08)
+    with pytest.raises(ProblemsFound) as exc:
+        importer.parse(bad, "tt08", "tt08.md", 32)
+    assert [p.message for p in exc.value.problems] == ["điểm d of khoản 2 Điều 24 is out of sequence"]
+
+
+def test_a_documented_quirk_that_is_gone_is_an_error():
+    fixed = _fault("\nd) Sổ thụ lý hồ sơ", "\nđ) Sổ thụ lý hồ sơ", TT08)
+    with pytest.raises(ProblemsFound) as exc:
+        importer.parse(fixed, "tt08", "tt08.md", 32)
+    assert any("documented quirk not found" in p.message and "Điều 32" in p.message for p in exc.value.problems)
+    tt02 = (ROOT / "sources" / "tt-02-2023-tt-tandtc.md").read_text(encoding="utf-8")
+    with pytest.raises(ProblemsFound) as exc:
+        body = tt02.rsplit("xác định nhũng thiệt hại", 1)  # the article's text, not the front matter's note
+        importer.parse("xác định những thiệt hại".join(body), "tt02", "tt02.md", 9)
+    assert any("'nhũng' in Điều 8 khoản 3 điểm a" in p.message for p in exc.value.problems)

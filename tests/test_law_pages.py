@@ -23,8 +23,13 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+RE_SIC = re.compile(r'<p class="law-sic" role="note">.*?</p>', re.S)
+"""The site's visible notes on documented source quirks: beside the text, never part of it."""
+
+
 def html_text(fragment: str) -> str:
     fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment)
+    fragment = RE_SIC.sub(" ", fragment)
     return norm(html.unescape(RE_TAG.sub(" ", RE_INLINE_TAG.sub("", fragment))))
 
 
@@ -163,7 +168,52 @@ def test_every_citation_in_the_text_is_linked(built_site, corpus, key):
     page = read(built_site, f"{INSTRUMENTS[key].url_dir}/toan-van")
     linked = [html.unescape(t) for t in re.findall(r'<a class="cite" href="[^"]+">([^<]+)</a>', page)]
     assert linked == expected
-    assert len(expected) == {"luat": 342, "nd68": 168, "tt04": 2}[key]
+    assert len(expected) == {"luat": 342, "nd68": 168, "tt04": 2, "tt08": 69, "tt09": 36, "tt02": 27}[key]
     ids_on_page = set(RE_ID.findall(page))
     for href in re.findall(r'<a class="cite" href="#([^"]+)"', page):
         assert href in ids_on_page, href
+
+
+def _sic_notes(page: str) -> list[str]:
+    return [html.unescape(RE_TAG.sub("", m)) for m in RE_SIC.findall(page)]
+
+
+def test_documented_quirks_are_verbatim_with_a_visible_note(built_site, corpus):
+    """Thông tư 08/2019 Điều 32 prints "d)" twice; the second keeps its letter and has its own id and a note."""
+    page = read(built_site, "thong-tu-08-2019/dieu-32")
+    assert re.search(r'<p class="diem"[^>]* id="khoan-3-diem-d"[^>]*>d\) Biểu mẫu tình hình', page)
+    assert re.search(r'<p class="diem"[^>]* id="khoan-3-diem-dd"[^>]*>d\) Sổ thụ lý hồ sơ', page)
+    (note,) = _sic_notes(page)
+    assert "“d)”" in note and "điểm đ" in note
+    # the note follows the misprinted point, inside its clause
+    assert page.index('id="khoan-3-diem-dd"') < page.index('class="law-sic"') < page.index('id="khoan-4"')
+    # Điều 25: the formula stays a table, announced by a note
+    page = read(built_site, "thong-tu-08-2019/dieu-25")
+    assert "<table>" in page and "Số liệu ước tính =" in page
+    assert any("dạng bảng" in n for n in _sic_notes(page))
+    # "d, d" in a citation of khoản 3 Điều 19 Nghị định 68 (Điều 4, Điều 12): kept, noted
+    for n in (4, 12):
+        assert any("“a, b, c, d, d, e”" in x for x in _sic_notes(read(built_site, f"thong-tu-08-2019/dieu-{n}")))
+    # Thông tư 02/2023 Điều 8: "nhũng" stays, with a note
+    page = read(built_site, "thong-tu-02-2023/dieu-8")
+    assert "xác định nhũng thiệt hại" in html.unescape(page)
+    (note,) = _sic_notes(page)
+    assert "“nhũng”" in note and "“những”" in note
+    # the whole text shows the same notes; no other page has one
+    whole = sum(len(_sic_notes(read(built_site, f"{INSTRUMENTS[k].url_dir}/toan-van"))) for k in INSTRUMENTS)
+    assert whole == sum(len(p.notes) for vb in corpus.vanban.values() for d in vb.dieu.values() for p in d.doan) == 5
+
+
+@pytest.mark.parametrize("key,articles,clauses,points", [
+    ("tt08", 32, 98, 125), ("tt09", 17, 52, 45), ("tt02", 9, 26, 12),  # as PROVENANCE.md states
+])
+def test_new_circulars_counts_match_provenance(built_site, corpus, key, articles, clauses, points):
+    vb = corpus.vanban[key]
+    assert len(vb.dieu) == articles
+    assert sum(len(d.khoan_numbers()) for d in vb.dieu.values()) == clauses
+    assert sum(1 for d in vb.dieu.values() for p in d.doan if p.kind == "diem") == points
+    total = Counter()
+    for n in vb.dieu:
+        for i in RE_ID.findall(article_fragment(read(built_site, f"{INSTRUMENTS[key].url_dir}/dieu-{n}"), n, False)):
+            total["diem" if "diem-" in i else "khoan"] += 1
+    assert total == {"khoan": clauses, "diem": points}

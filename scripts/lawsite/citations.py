@@ -30,6 +30,10 @@ hoặc tại Điều 55 của Luật này")::
                | "các" K "từ" VALUE "đến" VALUE
     qualifier  = ["của"] (self reference | instrument name | "Luật")
 
+The optional "của" between a unit and its container occurs in the
+circulars: "khoản 2 của Điều này" (Thông tư 08/2019, Điều 7), "khoản 2 hoặc
+khoản 3 của Điều này" (Thông tư 09/2019).
+
 ``VALUE`` is an Arabic number for Điều, khoản and Mục (no leading zero:
 "05 ngày" is a quantity, not a unit), a point letter of
 :data:`lawsite.ids.POINT_LETTERS` for điểm (``đ`` included) and a Roman
@@ -368,6 +372,7 @@ _TOKENS = {
 _TU = _compile(RE_WS + RE_TU)
 _DEN = _compile(RE_WS + RE_DEN)
 _NAY = _compile(RE_WS + RE_NAY)
+_CUA = _compile(RE_WS + rf"của{SP}(?=\S)")
 _SEP = _compile(RE_WS + RE_SEP)
 _START = _compile(RE_START)
 _MENTION = _compile(RE_UNIT_MENTION)
@@ -569,6 +574,8 @@ class _Parser:
                 return _Node(level, [_Val(None, -1, -1)], subs[0].start, end, subs[0].link_start,
                              subs=subs, implied=True, closed=True)
             h = self.head(level, end, many=False)
+            if h is None and (cua := _CUA.match(self.text, end)):
+                h = self.head(level, cua.end(), many=False)  # "khoản 2 của Điều này"
             if h is None:
                 written = self.text[subs[0].link_start:end]
                 self.fail(end, f"{written!r} must be followed by the {WORD[level]} it belongs to "

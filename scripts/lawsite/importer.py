@@ -8,7 +8,11 @@ The source layout is the one of ``shared/sources``: YAML front matter;
 The importer is strict on purpose: the site promises that every article,
 clause and point exists exactly as numbered, so any doubt about the structure
 (a skipped point letter, a duplicated article, clauses out of order) is an
-error with its line number, never a guess. It is pure: it reads text and
+error with its line number, never a guess. The only exceptions are the
+quirks documented for the instrument in :mod:`lawsite.instruments` (a point
+printed with a wrong letter, a misspelt word): each is accepted exactly where
+documented, gets its visible note, and is an error if it is no longer there.
+It is pure: it reads text and
 returns a :class:`~lawsite.model.VanBan` or raises :class:`~lawsite.problems.ProblemsFound`.
 """
 
@@ -21,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from . import ids
+from .instruments import INSTRUMENTS, point_quirk, text_quirks
 from .model import Chuong, Dieu, Doan, Missing, Muc, VanBan
 from .problems import Problem, ProblemsFound
 
@@ -104,6 +109,13 @@ def parse(text: str, key: str, path: str = "<source>", expected_articles: int | 
     khoan: int | None = None
     last_diem: str | None = None
     expect_title: str | None = None  # "chuong" or "muc" when the next block is a title line
+    used_quirks: set = set()
+
+    def add(doan: Doan) -> None:
+        quirks = text_quirks(key, dieu.number, doan.khoan, doan.diem, doan.text) if doan.kind != "table" else []
+        used_quirks.update(quirks)
+        doan.notes = doan.notes + tuple(q.note for q in quirks)
+        dieu.doan.append(doan)
 
     for line, block in blocks:
         first = block.split("\n", 1)[0]
@@ -178,21 +190,33 @@ def parse(text: str, key: str, path: str = "<source>", expected_articles: int | 
             if n != expected:
                 err(line, f"khoản {n} of Điều {dieu.number} is out of order", f"expected khoản {expected}")
             khoan, last_diem = n, None
-            dieu.doan.append(Doan("khoan", block, line, khoan=n))
+            add(Doan("khoan", block, line, khoan=n))
         elif m := RE_DIEM.match(block):
             letter = m["letter"]
             expected_letter = ids.next_letter(last_diem) if last_diem else "a"
             where = f"khoản {khoan} Điều {dieu.number}" if khoan else f"Điều {dieu.number}"
+            notes: tuple[str, ...] = ()
             if letter != expected_letter:
-                err(line, f"điểm {letter} of {where} is out of sequence", f"expected điểm {expected_letter}")
+                quirk = point_quirk(key, dieu.number, khoan, letter, expected_letter)
+                if quirk is None:
+                    err(line, f"điểm {letter} of {where} is out of sequence", f"expected điểm {expected_letter}")
+                else:  # documented misprint: the text keeps the printed letter, the model the real one
+                    used_quirks.add(quirk)
+                    letter, notes = quirk.diem, (quirk.note,)
             last_diem = letter
-            dieu.doan.append(Doan("diem", block, line, khoan=khoan, diem=letter))
+            add(Doan("diem", block, line, khoan=khoan, diem=letter, notes=notes))
         elif first.startswith("|"):
-            dieu.doan.append(Doan("table", block, line, khoan=khoan, diem=last_diem))
+            add(Doan("table", block, line, khoan=khoan, diem=last_diem))
         else:
             # A paragraph after a point continues it ("điểm này" there means that point).
-            dieu.doan.append(Doan("text", block, line, khoan=khoan, diem=last_diem))
+            add(Doan("text", block, line, khoan=khoan, diem=last_diem))
 
+    inst = INSTRUMENTS.get(key)
+    for q in inst.quirks if inst else ():
+        if q not in used_quirks:
+            err(1, f"documented quirk not found: {q.kind} {q.printed!r} in Điều {q.dieu}"
+                   + (f" khoản {q.khoan}" if q.khoan else "") + (f" điểm {q.diem}" if q.diem else ""),
+                "the source changed: check it and update the quirks of the instrument in lawsite/instruments.py")
     if expected_articles is not None and len(vb.dieu) != expected_articles:
         err(len(text.split("\n")), f"found {len(vb.dieu)} articles, expected {expected_articles}",
             "check that no article is missing or merged")

@@ -26,7 +26,8 @@ Processors (higher priority runs first):
 kind               name                       priority  job
 =================  =========================  ========  =============================
 Preprocessor       ``lawsite-directive``      25        read and blank the directive
-BlockProcessor     ``lawsite-structure``      75        article headings, khoản, điểm
+BlockProcessor     ``lawsite-structure``      76        article headings, khoản, điểm; tables
+                                                        inside a clause (just before ``table``)
 =================  =========================  ========  =============================
 
 Ids are set while parsing blocks, long before MkDocs' anchor collector
@@ -46,7 +47,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from . import citations, ids
-from .instruments import INSTRUMENTS
+from .instruments import INSTRUMENTS, point_quirk, text_quirks
 
 log = logging.getLogger("mkdocs.lawsite")
 
@@ -142,6 +143,9 @@ class StructureProcessor(BlockProcessor):
             # Any other heading or a rule ends the article.
             self._end_article()
             return False
+        if first.startswith("|") and self.state.clause_el is not None:
+            # A table inside a clause (Thông tư 08/2019 Điều 25: a formula) stays in it, in order.
+            return self.parser.blockprocessors["table"].test(parent, block)
         # Raw HTML placeholders, tables, lists and the like are left to
         # Markdown; they close the current clause so order is kept.
         if first.startswith(("|", "\x02", "<", "    ", "\t", "- ", "* ", "+ ", ">", "```", "!!!", "???")):
@@ -170,6 +174,10 @@ class StructureProcessor(BlockProcessor):
         block = blocks.pop(0)
         first, _, rest = block.partition("\n")
         st = self.state
+        notes: list[str] = []
+        if first.startswith("|") and st.clause_el is not None:
+            blocks.insert(0, block)
+            return self.parser.blockprocessors["table"].run(st.clause_el, blocks)
         if m := RE_DIEU_HEADING.match(first):
             level = len(m["hashes"])
             st.single = level == 1
@@ -191,15 +199,21 @@ class StructureProcessor(BlockProcessor):
             div = etree.SubElement(parent, "div")
             div.set("class", "khoan")
             self._set_id(div, st.uid(st.khoan), st.khoan)
-            st.clause_el = div
+            st.clause_el = container = div
             p = etree.SubElement(div, "p")
         elif m := RE_DIEM.match(block):
             container = st.clause_el if st.clause_el is not None else parent
             p = etree.SubElement(container, "p")
             p.set("class", "diem")
-            st.diem = m["letter"]
             khoan = st.khoan if st.clause_el is not None else None
-            self._set_id(p, st.uid(khoan, m["letter"]), khoan, m["letter"])
+            letter = m["letter"]
+            expected = ids.next_letter(st.diem) if st.diem else "a"
+            quirk = point_quirk(st.instrument, st.dieu, khoan, letter, expected) if letter != expected else None
+            if quirk is not None:  # documented misprint: the printed letter stays, the id is the real one
+                letter = quirk.diem
+                notes.append(quirk.note)
+            st.diem = letter
+            self._set_id(p, st.uid(khoan, letter), khoan, letter)
         else:
             container = st.clause_el if st.clause_el is not None else parent
             p = etree.SubElement(container, "p")
@@ -207,6 +221,13 @@ class StructureProcessor(BlockProcessor):
         p.text = AtomicString(block)
         khoan = st.khoan if st.clause_el is not None else None
         st.context[p] = Reading(st.dieu, khoan, st.diem, st.chuong, st.muc)
+        notes += [q.note for q in text_quirks(st.instrument, st.dieu, khoan, st.diem, block)]
+        for note in notes:
+            # Outside the law paragraph (copying the text never copies it), never a citation context.
+            sic = etree.SubElement(container, "p")
+            sic.set("class", "law-sic")
+            sic.set("role", "note")
+            sic.text = AtomicString(note)
         return None
 
 
@@ -224,7 +245,7 @@ class LawStructureExtension(Extension):
         self.state = LawState()
         md.lawsite_state = self.state  # shared with the citation linker
         md.preprocessors.register(DirectivePreprocessor(md, self.state), "lawsite-directive", 25)
-        md.parser.blockprocessors.register(StructureProcessor(md.parser, self.state), "lawsite-structure", 75)
+        md.parser.blockprocessors.register(StructureProcessor(md.parser, self.state), "lawsite-structure", 76)
 
     def reset(self) -> None:
         fresh = LawState()

@@ -28,6 +28,8 @@ class Doan:
     line: int
     khoan: int | None = None
     diem: str | None = None
+    notes: tuple[str, ...] = ()
+    """Visible notes on documented source quirks (:class:`lawsite.instruments.Quirk`); never part of the text."""
 
 
 @dataclass

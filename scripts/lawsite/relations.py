@@ -168,7 +168,8 @@ def related_markdown(corpus: Corpus, relations: list[Relation]) -> dict[str, dic
             items.append(f"- [{label}]({href}) — {law.title}")
         out.setdefault(r.instrument, {})[r.dieu] = (
             "## Hướng dẫn thi hành điều nào của Luật { #huong-dan-luat }\n\n"
-            f"Điều này của {inst.short_title} quy định chi tiết:\n\n" + "\n".join(items) + "\n"
+            f"Điều này của {inst.short_title} {'quy định chi tiết' if inst.kind == 'Nghị định' else 'hướng dẫn thi hành'}:"
+            "\n\n" + "\n".join(items) + "\n"
         )
     for key, vb in corpus.vanban.items():
         if key == "luat":
