@@ -21,7 +21,7 @@ if str(ROOT / "scripts") not in sys.path:  # works without `pip install -e .` to
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from lawsite import pages, priorities, search, site  # noqa: E402
+from lawsite import dates, pages, priorities, search, site  # noqa: E402
 from lawsite.instruments import INSTRUMENTS  # noqa: E402
 
 
@@ -64,6 +64,12 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
+    # "Cập nhật lần cuối" from the history of the page's sources (overrides/partials/source-file.html).
+    root = Path(config.config_file_path).parent
+    updated = dates.last_changed(root, dates.page_sources(root, page.file.src_uri, page.meta))
+    if updated is not None:
+        page.meta["revision_date"] = pages.vn_date(updated)
+        page.meta["revision_iso"] = updated.isoformat()
     # A priorities letter file (front matter + the letter as received) is shown laid out, with JSON-LD.
     return priorities.page_markdown(page.file.src_uri, markdown, page.meta, Path(config.docs_dir), _public_url(config))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import glossary, importer, pages, priorities, sources_page, trainer
+from . import cited_by, glossary, importer, pages, priorities, sources_page, trainer
 from .instruments import INSTRUMENTS
 from .model import VanBan
 
@@ -53,9 +53,11 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     from . import relations  # imported here: relations needs this module's Corpus
 
     related = relations.related_markdown(corpus, relations.load(corpus.root, corpus))
+    cited = cited_by.markdown(corpus)
     out: dict[str, str] = {}
     for key, vb in corpus.vanban.items():
-        out.update(pages.instrument_pages(vb, INSTRUMENTS[key], related.get(key, {})))
+        extra = {n: "\n".join(x for x in (related.get(key, {}).get(n), cited[key][n]) if x) for n in vb.dieu}
+        out.update(pages.instrument_pages(vb, INSTRUMENTS[key], extra))
     out["tu-ngu.md"] = glossary.glossary_page(corpus.vanban["luat"])
     out[sources_page.PAGE] = sources_page.page(corpus.vanban)  # for readers; PROVENANCE.md stays internal
     out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
