@@ -115,12 +115,11 @@ def index(corpus: Corpus, docs: Path | None = None) -> dict[tuple[str, int], Cit
 
 
 def _scope(cited: tuple[Target, ...], dieu: int) -> str:
-    """" (khoản 4)" when only some units of the article are cited; "" for the article itself."""
-    parts = [citations.format_units([t]).removesuffix(f" Điều {dieu}") for t in cited if t.khoan or t.diem]
-    whole = any(t.khoan is None and t.diem is None for t in cited)
-    if whole or not parts:
+    """" (về khoản 4)" when only some units of the article are cited; "" for the article itself."""
+    parts = [t for t in cited if t.khoan or t.diem]
+    if not parts or len(parts) < len(cited):
         return ""
-    return f" (về {', '.join(parts)})"
+    return f" (về {citations.format_units(parts).removesuffix(f' Điều {dieu}')})"
 
 
 def markdown(corpus: Corpus, docs: Path | None = None) -> dict[str, dict[int, str]]:
