@@ -130,6 +130,12 @@ def test_the_exception_check_fails_on_the_old_wording():
     assert not _states_exception(old, ["khoản 1 Điều 52"])
 
 
+def test_the_court_page_lead_states_the_exception():
+    text = (DOCS / "hoi-dap" / "khoi-kien-toa-an.md").read_text(encoding="utf-8")
+    lead = text.split("\n## ", 1)[0].split("\n# ", 1)[1]
+    assert _states_exception(lead, _cites(lead)), lead
+
+
 def test_the_diagram_edge_for_a_direct_suit_states_the_exception():
     text = GUIDE.read_text(encoding="utf-8")
     diagram = re.search(r"```mermaid\n(.*?)```", text, re.S).group(1)
