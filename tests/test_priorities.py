@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "sources" / "cong-van-628-BTP-BTNN-2024.md"
 LETTER = ROOT / "docs" / "nhiem-vu-trong-tam" / "2024.md"
 IDS = ["bo-1", "bo-2", "bo-3", "ubnd-tinh-1", "ubnd-tinh-2", "ubnd-tinh-3", "ubnd-tinh-4", "ubnd-tinh-5"]
-SITE_URL = "http://127.0.0.1:8000/"  # publish's default
+SITE_URL = re.search(r"^\s+public_url:\s*(\S+)\s*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+"""Printed and structured-data addresses are the public ones (mkdocs.yml extra.public_url), also from a
+local build (publish's default site URL is http://127.0.0.1:8000/)."""
 IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", ".pytest_cache", ".ruff_cache",
                                 ".hypothesis", "__pycache__", "*.egg-info")
 
@@ -125,7 +127,9 @@ def sections(page_html: str) -> dict[str, str]:
 def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
     """Built file and fragment a relative href of a page points to."""
     url = urlsplit(urljoin(page_url, href))
-    path = unquote(url.path).lstrip("/")
+    path = unquote(url.path)
+    root = urlsplit(SITE_URL).path  # the public address may have a sub-path
+    path = (path[len(root):] if path.startswith(root) else path).lstrip("/")
     target = site / path / "index.html" if not path.endswith(".html") else site / path
     return target, url.fragment
 
