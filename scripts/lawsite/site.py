@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import cited_by, glossary, importer, pages, priorities, sources_page, trainer
+from . import cited_by, glossary, importer, luong_co_so, pages, priorities, sources_page, trainer, truong_hop, truong_hop_page
 from .instruments import INSTRUMENTS
 from .model import VanBan
 
@@ -62,4 +62,6 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     out[sources_page.PAGE] = sources_page.page(corpus.vanban)  # for readers; PROVENANCE.md stays internal
     out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
     out.update(trainer.generated_pages(corpus.root, corpus.vanban))
+    out[truong_hop_page.PAGE] = truong_hop_page.markdown(
+        truong_hop.load(corpus.root, corpus), corpus, luong_co_so.load(corpus.root)[-1])
     return out
