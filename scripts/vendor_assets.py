@@ -16,9 +16,10 @@ stack covers Vietnamese), so no font is vendored.
 * ``docs/assets/vendor/iframe-worker/shim.js`` (+ ``LICENSE``) -- the Web Worker
   shim that Material's ``offline`` plugin needs for search from ``file://``
   (``extra.polyfills``; see DEPLOY.md).
-* ``docs/assets/vendor/mermaid/<version>/mermaid.min.js`` (+ ``LICENSE``) --
-  loaded on demand by ``docs/assets/javascripts/mermaid-loader.js``, whose
-  ``MERMAID_PATH`` line this script keeps in step with the pinned version.
+
+Mermaid is no longer vendored: the guide's flowchart is rendered at build time into HTML
+(``scripts/lawsite/flowchart.py``), so no page downloads the 1 MB library. Running this script
+removes a leftover ``docs/assets/vendor/mermaid/`` folder.
 
 Usage::
 
@@ -37,7 +38,6 @@ import argparse
 import base64
 import hashlib
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -66,16 +66,9 @@ IFRAME_WORKER = Pin(
     "1.0.4",
     "sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q==",
 )
-MERMAID = Pin(
-    "mermaid",
-    "11.17.2",
-    "sha512-V6K3C8EBdEsPFZXSKMJe6ppQOENxuHARr9GvHX4hh47lAbhMRD9qf4oEK7LoaRQxULMa80/qt5gHO73aCleBBg==",
-)
 
 SHIM_DIR = ASSETS / "vendor" / "iframe-worker"
-MERMAID_DIR = ASSETS / "vendor" / "mermaid" / MERMAID.version
-MERMAID_LOADER = ASSETS / "javascripts" / "mermaid-loader.js"
-LOADER_LINE = re.compile(r'^(\s*var MERMAID_PATH = )"[^"]*";', re.M)
+RETIRED = [ASSETS / "vendor" / "mermaid", ASSETS / "javascripts" / "mermaid-loader.js"]  # no longer vendored
 
 
 def _integrity(path: Path) -> str:
@@ -112,37 +105,24 @@ def planned(tmp: Path) -> dict[Path, bytes]:
     with npm_pack(IFRAME_WORKER, tmp) as tar:
         files[SHIM_DIR / "shim.js"] = _member(tar, "shim/index.js")
         files[SHIM_DIR / "LICENSE"] = _member(tar, "LICENSE")
-    with npm_pack(MERMAID, tmp) as tar:
-        files[MERMAID_DIR / "mermaid.min.js"] = _member(tar, "dist/mermaid.min.js")
-        files[MERMAID_DIR / "LICENSE"] = _member(tar, "LICENSE")
     return files
 
 
-def loader_path() -> str:
-    """The mermaid path, relative to the loader, that mermaid-loader.js must contain."""
-    return f"../vendor/mermaid/{MERMAID.version}/mermaid.min.js"
-
-
 def stale(files: dict[Path, bytes] | None) -> list[Path]:
-    """Files in the vendored directories that the current pins do not produce."""
-    keep = set(files) if files is not None else None
+    """Files left from assets that are no longer vendored."""
     out = []
-    for d, expected_dir in ((ASSETS / "vendor" / "mermaid", MERMAID_DIR),):
-        if not d.is_dir():
-            continue
-        for p in sorted(d.rglob("*")):
-            if p.is_file() and (p.parent != expected_dir or (keep is not None and p not in keep)):
-                out.append(p)
+    for d in RETIRED:
+        if d.is_file():
+            out.append(d)
+        elif d.is_dir():
+            out += [p for p in sorted(d.rglob("*")) if p.is_file()]
     return out
 
 
 def check() -> int:
     """Offline consistency check of the committed files (no npm, no network)."""
-    required = [SHIM_DIR / "shim.js", SHIM_DIR / "LICENSE", MERMAID_DIR / "mermaid.min.js", MERMAID_DIR / "LICENSE",
-                MERMAID_LOADER]
+    required = [SHIM_DIR / "shim.js", SHIM_DIR / "LICENSE"]
     problems = [f"missing {p.relative_to(ROOT)}" for p in required if not p.is_file()]
-    if MERMAID_LOADER.is_file() and f'"{loader_path()}"' not in MERMAID_LOADER.read_text():
-        problems.append(f"mermaid-loader.js does not point to {loader_path()}")
     problems += [f"stale file {p.relative_to(ROOT)}" for p in stale(None)]
     for p in problems:
         print("vendor_assets:", p, file=sys.stderr)
@@ -173,22 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         path.unlink()
         changed += 1
         print(f"removed {path.relative_to(ROOT)}")
-    for parent in (ASSETS / "vendor" / "mermaid",):
-        for d in parent.iterdir():
-            if d.is_dir() and not any(d.iterdir()):
-                d.rmdir()
+    for d in RETIRED:
+        if d.is_dir():
+            shutil.rmtree(d)
 
-    if MERMAID_LOADER.is_file():
-        text = MERMAID_LOADER.read_text()
-        new = LOADER_LINE.sub(lambda m: f'{m.group(1)}"{loader_path()}";', text)
-        if new != text:
-            MERMAID_LOADER.write_text(new)
-            changed += 1
-            print(f"updated {MERMAID_LOADER.relative_to(ROOT)} -> {loader_path()}")
-    else:
-        print(f"vendor_assets: warning: {MERMAID_LOADER.relative_to(ROOT)} is missing", file=sys.stderr)
-
-    print(f"mermaid: {len(files[MERMAID_DIR / 'mermaid.min.js']):,} B")
     print("vendor_assets: " + (f"{changed} file(s) changed" if changed else "all files unchanged"))
     return 0
 

@@ -7,11 +7,12 @@
    any -- then on a second page (``luat/dieu-7/``) reached by a click (Material's instant
    navigation, warm cache). Requests the page's CDP session does not see (a worker's) are added
    from Playwright's own request sizes. Targets: first load <= 100 KB, second page <= 15 KB
-   (KB = 1024 bytes).
+   (KB = 1024 bytes). Also the first load of the guide ``huong-dan/`` (its flow diagram is rendered
+   at build time): target <= 100 KB.
 2. Lighthouse 12.8.x (npm; installed on first use into a cache folder with
    ``npm install --prefix``) on the same article, default mobile emulation, ``--runs`` times;
    the median of each category is reported. Targets: performance >= 95; accessibility,
-   best practices and SEO = 100.
+   best practices and SEO = 100; and performance >= 98 on the guide.
 
 Writes ``reports/quality.json`` (every figure) and ``reports/QUALITY.md`` (a short table), and
 prints the same. ``--check`` exits 1 when a target is missed.
@@ -52,10 +53,13 @@ LIGHTHOUSE_VERSION = "12.8.2"  # the last release that runs on Node 20 (13.x nee
 TOOLS = Path(os.environ.get("BTNN_TOOLS_CACHE", Path.home() / ".cache" / "boi-thuong-nha-nuoc"))
 FIRST_PAGE = "luat/dieu-6/"
 SECOND_PAGE = "luat/dieu-7/"
+GUIDE_PAGE = "huong-dan/"  # the page with the flow diagram (rendered at build time, no Mermaid)
 KB = 1024
 TARGETS = {
     "first_load_bytes": 100 * KB,
     "second_page_bytes": 15 * KB,
+    "guide_bytes": 100 * KB,
+    "guide_performance": 98,
     "performance": 95,
     "accessibility": 100,
     "best-practices": 100,
@@ -206,9 +210,18 @@ def measure_bytes(base: str) -> dict:
             second = summarize(transfer.take())
             second["instant_navigation"] = instant
             context.close()
+            context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True, locale="vi-VN",
+                                          service_workers="block")
+            page = context.new_page()
+            transfer = Transfer(context, page, base)
+            page.goto(base + GUIDE_PAGE)
+            settle(page)
+            guide = summarize(transfer.take())
+            context.close()
         finally:
             browser.close()
-    return {"first_load": {"url": base + FIRST_PAGE, **first}, "second_page": {"url": base + SECOND_PAGE, **second}}
+    return {"first_load": {"url": base + FIRST_PAGE, **first}, "second_page": {"url": base + SECOND_PAGE, **second},
+            "guide": {"url": base + GUIDE_PAGE, **guide}}
 
 
 # --- Lighthouse ---------------------------------------------------------------------------------
@@ -257,10 +270,13 @@ def run_lighthouse(url: str, runs: int, tmp: Path) -> dict:
 
 def verdicts(data: dict) -> dict[str, bool]:
     out = {"first_load_bytes": data["bytes"]["first_load"]["total"] <= TARGETS["first_load_bytes"],
-           "second_page_bytes": data["bytes"]["second_page"]["total"] <= TARGETS["second_page_bytes"]}
+           "second_page_bytes": data["bytes"]["second_page"]["total"] <= TARGETS["second_page_bytes"],
+           "guide_bytes": data["bytes"]["guide"]["total"] <= TARGETS["guide_bytes"]}
     if "lighthouse" in data:
         for c in CATEGORIES:
             out[c] = data["lighthouse"]["median"][c] >= TARGETS[c]
+    if "lighthouse_guide" in data:
+        out["guide_performance"] = data["lighthouse_guide"]["median"]["performance"] >= TARGETS["guide_performance"]
     return out
 
 
@@ -285,6 +301,8 @@ def markdown(data: dict) -> str:
         f"| {kb(b['first_load']['total'])} | {mark[ok['first_load_bytes']]} |",
         f"| next page `{SECOND_PAGE}` by instant navigation | ≤ {kb(TARGETS['second_page_bytes'])} "
         f"| {kb(b['second_page']['total'])} | {mark[ok['second_page_bytes']]} |",
+        f"| first load of the guide `{GUIDE_PAGE}` (flow diagram rendered at build time, no Mermaid) "
+        f"| ≤ {kb(TARGETS['guide_bytes'])} | {kb(b['guide']['total'])} | {mark[ok['guide_bytes']]} |",
     ]
     if "lighthouse" in data:
         lh = data["lighthouse"]
@@ -293,6 +311,11 @@ def markdown(data: dict) -> str:
             target = f"≥ {TARGETS[c]}" if c == "performance" else f"= {TARGETS[c]}"
             lines.append(f"| Lighthouse {c}, `{FIRST_PAGE}` mobile (median of {len(lh['runs'])}: {runs}) | {target} "
                          f"| {lh['median'][c]:g} | {mark[ok[c]]} |")
+    if "lighthouse_guide" in data:
+        lg = data["lighthouse_guide"]
+        runs = ", ".join(str(r["scores"]["performance"]) for r in lg["runs"])
+        lines.append(f"| Lighthouse performance, `{GUIDE_PAGE}` mobile (median of {len(lg['runs'])}: {runs}) "
+                     f"| ≥ {TARGETS['guide_performance']} | {lg['median']['performance']:g} | {mark[ok['guide_performance']]} |")
     lines += ["", "Compressed transfer (body + headers) per resource type:", "",
               "| type | first load | next page |", "|---|---|---|"]
     for t in TYPES:
@@ -346,11 +369,15 @@ def main(argv: list[str] | None = None) -> int:
             print_bytes("second page " + SECOND_PAGE + (" (instant navigation)" if data["bytes"]["second_page"]
                                                         ["instant_navigation"] else " (FULL reload)"),
                         data["bytes"]["second_page"])
+            print_bytes("guide " + GUIDE_PAGE, data["bytes"]["guide"])
             if not args.no_lighthouse:
                 print(f"\nLighthouse on {base + FIRST_PAGE} ({args.runs} runs)", flush=True)
                 data["lighthouse"] = run_lighthouse(base + FIRST_PAGE, args.runs, tmp)
+                print(f"\nLighthouse on {base + GUIDE_PAGE} ({args.runs} runs)", flush=True)
+                data["lighthouse_guide"] = run_lighthouse(base + GUIDE_PAGE, args.runs, tmp)
         data["verdicts"] = verdicts(data)
-        for r in (*data["bytes"]["first_load"]["requests"], *data["bytes"]["second_page"]["requests"]):
+        for r in (*data["bytes"]["first_load"]["requests"], *data["bytes"]["second_page"]["requests"],
+                  *data["bytes"]["guide"]["requests"]):
             r.pop("url", None)
         args.reports.mkdir(parents=True, exist_ok=True)
         (args.reports / "quality.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
