@@ -4,7 +4,8 @@ It only (1) adds the generated law pages to the docs, (2) expands the nav
 placeholders ``<instrument dir>/index.md`` into the instrument's chapters and
 articles (and ``nhiem-vu-trong-tam/index.md`` into the priorities letters), (3) hands the built
 search index to :mod:`lawsite.search` and (4) lays out each priorities letter page
-(:mod:`lawsite.priorities`). All logic lives in ``scripts/lawsite`` so a move to another
+(:mod:`lawsite.priorities`) and (5) shows the later changes on the home page and in the FAQ
+(:mod:`lawsite.changes_render`). All logic lives in ``scripts/lawsite`` so a move to another
 MkDocs-compatible engine means rewriting this file only.
 """
 
@@ -21,7 +22,7 @@ if str(ROOT / "scripts") not in sys.path:  # works without `pip install -e .` to
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from lawsite import dates, pages, priorities, search, site  # noqa: E402
+from lawsite import changes_check, changes_render, dates, pages, priorities, search, site  # noqa: E402
 from lawsite.instruments import INSTRUMENTS  # noqa: E402
 
 
@@ -71,7 +72,11 @@ def on_page_markdown(markdown, page, config, **kwargs):
         page.meta["revision_date"] = pages.vn_date(updated)
         page.meta["revision_iso"] = updated.isoformat()
     # A priorities letter file (front matter + the letter as received) is shown laid out, with JSON-LD.
-    return priorities.page_markdown(page.file.src_uri, markdown, page.meta, Path(config.docs_dir), _public_url(config))
+    laid_out = priorities.page_markdown(page.file.src_uri, markdown, page.meta, Path(config.docs_dir), _public_url(config))
+    markdown = markdown if laid_out is None else laid_out
+    # Later changes: the home page's list and the notices in FAQ entries that cite an affected unit.
+    corpus = site.load_corpus(Path(config.config_file_path).parent)
+    return changes_render.page_markdown(page.file.src_uri, markdown, changes_check.load(corpus.root, corpus))
 
 
 @event_priority(-50)  # after search (0) writes the index, before offline (-100) inlines it

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from lawsite import frontmatter, glossary, htmlcheck, luong_co_so, priorities, relations, site, thoi_han, trainer, truong_hop
+from lawsite import changes_check, frontmatter, glossary, htmlcheck, luong_co_so, priorities, relations, site, thoi_han, trainer, truong_hop
 from lawsite.problems import ERROR, Problem, ProblemsFound
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,6 +80,7 @@ def validate_content(root: Path, docs: Path, report: Report) -> site.Corpus | No
         report.problems.extend(thoi_han.check(root, corpus.vanban))       # trainers' table of time limits
         report.problems.extend(trainer.check_examples(root, corpus.vanban["luat"]))  # worked examples in đồng
         report.problems.extend(truong_hop.check(root, corpus))
+        report.problems.extend(changes_check.check(root, corpus))         # later changes (data/thay-doi.yml)
     report.problems.extend(luong_co_so.check(root))
     for path in sorted(docs.rglob("*.md")):
         report.problems.extend(frontmatter.check_page(path, str(path.relative_to(docs)), _rel(path)))

@@ -98,7 +98,7 @@ def status_notice(vb: VanBan, inst: Instrument, link: str = "nguon.md", collapse
     kind = inst.kind
     marker = "???" if collapsed else "!!!"
     text = (
-        f'{marker} note "Văn bản gốc {vn_date(m["ngay_ban_hanh"])[-4:]}, chưa phản ánh sửa đổi (nếu có)"\n\n'
+        f'{marker} note "Phiên bản: nguyên văn {vn_date(m["ngay_ban_hanh"])[-4:]} theo Bộ pháp điển, chưa phản ánh sửa đổi (nếu có)"\n\n'
         f"    Đây là nguyên văn {kind} số {m['so_hieu']} như khi ban hành, có hiệu lực từ "
         f"{vn_date(m['ngay_hieu_luc'])}, lấy từ Bộ pháp điển điện tử của Bộ Tư pháp. "
         f"Các sửa đổi, bổ sung sau này (nếu có) không được cập nhật ở đây; ví dụ, văn bản còn nhắc "
@@ -142,8 +142,8 @@ def _pager(vb: VanBan, d: Dieu) -> str:
     return "\n".join(links) + "\n{: .law-pager }\n"
 
 
-def dieu_page(vb: VanBan, inst: Instrument, d: Dieu, related: str = "") -> str:
-    """Markdown of one article page."""
+def dieu_page(vb: VanBan, inst: Instrument, d: Dieu, related: str = "", changes: str = "") -> str:
+    """Markdown of one article page (``changes``: the later-changes notices, see lawsite.changes_render)."""
     c = vb.chuong_of(d.number)
     mc = vb.muc_of(d.number)
     where = f"{c.heading}" + (f", Mục {mc.number}" if mc else "") if c else ""
@@ -160,6 +160,7 @@ def dieu_page(vb: VanBan, inst: Instrument, d: Dieu, related: str = "") -> str:
         _heading(d, 1),
         meta_line(vb, inst),
         status_notice(vb, inst, collapsed=True),
+        *([changes] if changes else []),
         _dieu_body(d),
         "---\n",
     ]
@@ -300,13 +301,16 @@ def nguon_page(vb: VanBan, inst: Instrument) -> str:
     return "\n".join(out)
 
 
-def instrument_pages(vb: VanBan, inst: Instrument, related: dict[int, str] | None = None) -> dict[str, str]:
+def instrument_pages(vb: VanBan, inst: Instrument, related: dict[int, str] | None = None,
+                     changes: dict[int, str] | None = None) -> dict[str, str]:
     """All pages of an instrument: ``{path under docs/: Markdown}``.
 
     ``related`` maps an article number to extra Markdown shown after its text
-    (the "Văn bản hướng dẫn" links between instruments).
+    (the "Văn bản hướng dẫn" links between instruments); ``changes`` to the
+    "Thay đổi sau khi ban hành" notices shown above it.
     """
     related = related or {}
+    changes = changes or {}
     d = inst.url_dir
     pages = {
         f"{d}/index.md": index_page(vb, inst),
@@ -316,7 +320,7 @@ def instrument_pages(vb: VanBan, inst: Instrument, related: dict[int, str] | Non
     for c in vb.chuong:
         pages[f"{d}/{ids.chuong_page(c.roman)}"] = chuong_page(vb, inst, c)
     for n, art in vb.dieu.items():
-        pages[f"{d}/{ids.dieu_page(n)}"] = dieu_page(vb, inst, art, related.get(n, ""))
+        pages[f"{d}/{ids.dieu_page(n)}"] = dieu_page(vb, inst, art, related.get(n, ""), changes.get(n, ""))
     return pages
 
 

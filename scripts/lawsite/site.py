@@ -50,14 +50,15 @@ def load_corpus(project_root: Path) -> Corpus:
 
 def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     """Every generated page: ``{path under docs/: Markdown}`` (``site_url`` makes printed links absolute)."""
-    from . import relations  # imported here: relations needs this module's Corpus
+    from . import changes_check, changes_render, relations  # imported here: they need this module's Corpus
 
     related = relations.related_markdown(corpus, relations.load(corpus.root, corpus))
     cited = cited_by.markdown(corpus)
+    notices = changes_render.by_article(changes_check.load(corpus.root, corpus))
     out: dict[str, str] = {}
     for key, vb in corpus.vanban.items():
         extra = {n: "\n".join(x for x in (related.get(key, {}).get(n), cited[key][n]) if x) for n in vb.dieu}
-        out.update(pages.instrument_pages(vb, INSTRUMENTS[key], extra))
+        out.update(pages.instrument_pages(vb, INSTRUMENTS[key], extra, notices.get(key, {})))
     out["tu-ngu.md"] = glossary.glossary_page(corpus.vanban["luat"])
     out[sources_page.PAGE] = sources_page.page(corpus.vanban)  # for readers; PROVENANCE.md stays internal
     out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
