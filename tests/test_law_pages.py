@@ -33,12 +33,20 @@ def html_text(fragment: str) -> str:
     return norm(html.unescape(RE_TAG.sub(" ", RE_INLINE_TAG.sub("", fragment))))
 
 
+# The "Thay đổi sau khi ban hành" notices (lawsite.changes_render) sit between the status notice and the text.
+RE_CHANGE_NOTICE = re.compile(
+    r'\s*(?:<p class="thay-doi-phien-ban">.*?</p>|<div class="admonition [^"]*\bthay-doi\b[^"]*">.*?</div>'
+    r'|<details class="[^"]*\bthay-doi\b[^"]*">.*?</details>)', re.S)
+
+
 def article_fragment(page: str, dieu: int, prefixed: bool) -> str:
-    """HTML of one article's body on a page: after its heading (and status notice) up to the next boundary."""
+    """HTML of one article's body on a page: after its heading (status and change notices) up to the next boundary."""
     start = page.index(f'id="{ids.dieu_id(dieu)}"')
     start = page.index("</h", start)
     if not prefixed:
         start = page.index("</details>", start) + len("</details>")
+        while m := RE_CHANGE_NOTICE.match(page, start):
+            start = m.end()
     end = re.compile(r"<h[r1-6]|<details").search(page, start)
     return page[start:end.start() if end else len(page)]
 
