@@ -129,6 +129,17 @@ def clipboard(page) -> str:
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
 
+def click_next_article(page) -> None:
+    """Scroll to the "next article" link and click it as a reader does: after the scroll has settled.
+
+    Material records the scroll offset in history.state 100 ms after scrolling stops; a click
+    sooner than that (only a robot is that fast) lets the old page's offset land on the new page."""
+    link = page.locator("article a.law-next, .md-footer__link--next").first
+    link.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    link.click()
+
+
 # --- search --------------------------------------------------------------------------------------
 
 def test_search_index_and_worker_load_only_when_search_is_opened(open_page, server):
@@ -137,7 +148,7 @@ def test_search_index_and_worker_load_only_when_search_is_opened(open_page, serv
     lazy = [u for u in watch.requests if "search_index.json" in u or "/workers/search." in u]
     assert lazy == [], f"loaded before the reader opened search: {lazy}"
     page.evaluate("window.__same_document = true")
-    page.locator("article a.law-next, .md-footer__link--next").first.click()  # instant navigation
+    click_next_article(page)  # instant navigation
     page.wait_for_url(server.url("luat/dieu-7/"))
     assert page.evaluate("window.__same_document === true"), "expected Material's instant navigation"
     assert not [u for u in watch.requests if "search_index.json" in u]
@@ -362,7 +373,7 @@ def test_copy_buttons_after_instant_navigation_and_on_faq_questions(open_page, s
     page, watch = open_page(**CLIPBOARD)
     page.goto(server.url("luat/dieu-6/"), wait_until="load")
     page.evaluate("window.__same_document = true")
-    page.locator("article a.law-next, .md-footer__link--next").first.click()
+    click_next_article(page)
     page.wait_for_url(server.url("luat/dieu-7/"))
     assert page.evaluate("window.__same_document === true"), "expected Material's instant navigation"
     page.locator("#khoan-1-diem-a .cite-btn--link").click()
@@ -413,4 +424,18 @@ def test_citation_with_link_and_faq_citation(open_page, server):
     assert clipboard(page) == f"Hỏi đáp “{question}”, Luật Trách nhiệm bồi thường của Nhà nước"
     page.locator("h2#thoi-hieu-bao-lau .cite-btn--citelink").click()
     assert clipboard(page).endswith(f", {server.url('hoi-dap/thoi-hieu/#thoi-hieu-bao-lau')}")
+    watch.assert_clean()
+
+
+def test_next_article_opens_at_its_top(open_page, server):
+    """From the foot of Điều 6, "next" opens Điều 7 at its heading, not at its last section."""
+    page, watch = open_page()
+    page.goto(server.url("luat/dieu-6/"), wait_until="load")
+    page.evaluate("window.__same_document = true")
+    click_next_article(page)
+    page.wait_for_url(server.url("luat/dieu-7/"))
+    page.wait_for_timeout(500)  # Material scrolls after the new content is in
+    assert page.evaluate("window.__same_document === true"), "expected Material's instant navigation"
+    assert page.url == server.url("luat/dieu-7/")
+    assert page.evaluate("window.scrollY") == 0
     watch.assert_clean()
