@@ -197,15 +197,27 @@ def check_text(text: str, corpus, shown: str = str(DATA_FILE)) -> tuple[list[Cha
     return changes, c.problems
 
 
+_loaded: dict[tuple, tuple[object, list[Change]]] = {}
+
+
 def load(root: Path, corpus) -> list[Change]:
-    """The validated changes of ``data/thay-doi.yml``; raise ProblemsFound (file:line:col) on any problem."""
-    path = root / DATA_FILE
+    """The validated changes of ``data/thay-doi.yml``; raise ProblemsFound (file:line:col) on any problem.
+
+    Cached while the file and the corpus are unchanged: the MkDocs hook asks once per page.
+    """
+    path = Path(root) / DATA_FILE
     if not path.exists():
         return []
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size, id(corpus))
+    if key in _loaded and _loaded[key][0] is corpus:
+        return list(_loaded[key][1])
     changes, problems = check_text(path.read_text(encoding="utf-8"), corpus)
     if problems:
         raise ProblemsFound(problems)
-    return changes
+    _loaded.clear()
+    _loaded[key] = (corpus, changes)  # the corpus is kept so its id is not reused
+    return list(changes)
 
 
 def check(root: Path, corpus) -> list[Problem]:
