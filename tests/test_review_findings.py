@@ -292,3 +292,47 @@ def test_home_page_says_the_text_is_the_code_compilation_not_the_original():
     home = (DOCS / "index.md").read_text(encoding="utf-8")
     assert "bản gốc khi ban hành" not in home
     assert "Bộ pháp điển" in home
+
+
+# --------------------------------------------------------------------------
+# Issue 11 §3: the detailing instruments where they are the rule.
+# --------------------------------------------------------------------------
+
+
+def test_so_tu_phap_guidance_follows_thong_tu_09_with_its_condition():
+    """Guidance is given for a case that has a văn bản làm căn cứ (Điều 6, điểm c khoản 1 Điều 11 Thông tư 09/2019)."""
+    e = _entry("so-tu-phap-huong-dan")
+    units = _units(e.cited)
+    for u in (("tt09", 6, None, None), ("tt09", 7, 2, None), ("tt09", 11, 1, None), ("tt09", 11, 3, None)):
+        assert u in units, u
+    first = e.answer.split("\n", 1)[0]
+    assert first.startswith("Có, nếu") and "văn bản làm căn cứ" in first
+    assert "02 ngày làm việc" in e.answer and "lý do" in e.answer      # refusal in writing, with reasons
+
+
+def test_guide_and_scope_answer_point_to_the_so_tu_phap_guidance():
+    step = _guide_step(4)
+    assert ("tt09", 6, None, None) in _units(_cites(step)) and "so-tu-phap-huong-dan" in step
+    e = _entry("khong-thuoc-pham-vi")
+    assert ("tt09", 11, 1, "a") in _units(e.cited) and "văn bản làm căn cứ" in e.answer
+
+
+def test_court_route_of_article_55_follows_thong_tu_02():
+    e = _entry("doi-boi-thuong-trong-vu-an")
+    units = _units(e.cited)
+    for u in (("tt02", 3, 1, None), ("tt02", 3, 3, None), ("tt02", 4, 1, None), ("tt02", 4, 4, None),
+              ("tt02", 7, 1, None)):
+        assert u in units, u
+    text = re.sub(r"\s+", " ", e.answer)
+    assert "trước khi Hội đồng xét xử vào phòng nghị án" in text
+    assert "không dùng cho thiệt hại trong tố tụng hình sự" in text
+    assert "Hướng dẫn đó không có trong nguồn" not in text
+
+
+def test_task_bases_use_thong_tu_08_where_it_is_the_rule():
+    from lawsite import priorities
+
+    (cv,) = [c for c in priorities.load_letters(DOCS) if c.stem == "2024"]
+    by = {t.id: {c.target.instrument for c in t.can_cu} for t in cv.tasks}
+    assert "tt08" in by["bo-2"] and "tt08" in by["ubnd-tinh-4"] and "tt08" in by["ubnd-tinh-5"]
+    assert "tt09" in by["ubnd-tinh-2"]
