@@ -93,3 +93,14 @@ def test_links_both_ways_in_built_site(built_site, corpus):
         assert f'href="../../luat/dieu-23/#khoan-{k}"' in section
     tt1 = (built_site / "thong-tu-04-2018/dieu-1/index.html").read_text(encoding="utf-8")
     assert "không dẫn chiếu một điều cụ thể nào của Luật" in tt1
+
+
+def test_new_circulars_detail_what_their_texts_say(corpus):
+    """Derived from the texts: Thông tư 02/2023 guides Điều 55 (its Điều 1); Thông tư 08/2019 carries out
+    the reporting and document duties it cites; Thông tư 09/2019 cites no law article it carries out."""
+    rels = {(r.instrument, r.dieu): {(t.dieu, t.khoan, t.diem) for t in r.targets} for r in relations.load(ROOT, corpus)}
+    assert {n for k, n in rels if k == "tt02"} == {1, 3, 4, 5, 6, 7, 8}
+    assert all(rels[("tt02", n)] == {(55, None, None)} for n in (1, 3, 4, 5, 6, 7, 8))
+    assert rels[("tt08", 29)] == {(48, 1, None), (48, 3, "a")}
+    assert rels[("tt08", 11)] == {(73, 2, "h"), (73, 3, "e")}
+    assert not [k for k, _ in rels if k == "tt09"]
