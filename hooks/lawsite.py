@@ -85,5 +85,6 @@ def on_post_build(config, **kwargs):
     if not path.exists():
         return
     corpus = site.load_corpus(Path(config.config_file_path).parent)
-    index = search.enrich_index(json.loads(path.read_text(encoding="utf-8")), corpus, config.use_directory_urls)
+    index = search.build_index(json.loads(path.read_text(encoding="utf-8")), corpus, Path(config.docs_dir),
+                               config.use_directory_urls)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

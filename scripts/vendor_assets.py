@@ -16,6 +16,9 @@ stack covers Vietnamese), so no font is vendored.
 * ``docs/assets/vendor/iframe-worker/shim.js`` (+ ``LICENSE``) -- the Web Worker
   shim that Material's ``offline`` plugin needs for search from ``file://``
   (``extra.polyfills``; see DEPLOY.md).
+* ``docs/assets/vendor/minisearch/index.js`` (+ ``LICENSE.txt``) -- the search library the
+  site's search worker (``docs/assets/javascripts/search-worker.js``) builds its index with
+  (UMD build; chosen over lunr and FlexSearch on the benchmark, see reports/QUALITY.md).
 
 Mermaid is no longer vendored: the guide's flowchart is rendered at build time into HTML
 (``scripts/lawsite/flowchart.py``), so no page downloads the 1 MB library. Running this script
@@ -67,6 +70,13 @@ IFRAME_WORKER = Pin(
     "sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q==",
 )
 
+MINISEARCH = Pin(
+    "minisearch",
+    "7.2.0",
+    "sha512-dqT2XBYUOZOiC5t2HRnwADjhNS2cecp9u+TJRiJ1Qp/f5qjkeT5APcGPjHw+bz89Ms8Jp+cG4AlE+QZ/QnDglg==",
+)
+
+MINISEARCH_DIR = ASSETS / "vendor" / "minisearch"
 SHIM_DIR = ASSETS / "vendor" / "iframe-worker"
 RETIRED = [ASSETS / "vendor" / "mermaid", ASSETS / "javascripts" / "mermaid-loader.js"]  # no longer vendored
 
@@ -105,6 +115,9 @@ def planned(tmp: Path) -> dict[Path, bytes]:
     with npm_pack(IFRAME_WORKER, tmp) as tar:
         files[SHIM_DIR / "shim.js"] = _member(tar, "shim/index.js")
         files[SHIM_DIR / "LICENSE"] = _member(tar, "LICENSE")
+    with npm_pack(MINISEARCH, tmp) as tar:
+        files[MINISEARCH_DIR / "index.js"] = _member(tar, "dist/umd/index.js")
+        files[MINISEARCH_DIR / "LICENSE.txt"] = _member(tar, "LICENSE.txt")
     return files
 
 
@@ -121,7 +134,7 @@ def stale(files: dict[Path, bytes] | None) -> list[Path]:
 
 def check() -> int:
     """Offline consistency check of the committed files (no npm, no network)."""
-    required = [SHIM_DIR / "shim.js", SHIM_DIR / "LICENSE"]
+    required = [SHIM_DIR / "shim.js", SHIM_DIR / "LICENSE", MINISEARCH_DIR / "index.js", MINISEARCH_DIR / "LICENSE.txt"]
     problems = [f"missing {p.relative_to(ROOT)}" for p in required if not p.is_file()]
     problems += [f"stale file {p.relative_to(ROOT)}" for p in stale(None)]
     for p in problems:

@@ -1,36 +1,49 @@
-"""Make the site search work for Vietnamese readers.
+"""The site search index: one entry per FAQ entry, per clause and per guidance section.
 
-Material's search (lunr) matches words exactly, so "thoi hieu" never finds
-"thời hiệu", and a long article is one result. :func:`enrich_index` rewrites
-the built ``search/search_index.json``:
+Material's search plugin writes ``search/search_index.json`` (one entry per
+page section, lunr fields). :func:`build_index` replaces its documents with
+the ones the site's own engine reads (``docs/assets/javascripts/search-engine.js``,
+run by ``search-worker.js``), in a compact form::
 
-* every entry gets ``title_ascii`` and ``text_ascii`` (diacritics folded,
-  ``đ`` → ``d``, see :func:`lawsite.ids.fold`), registered as search fields
-  with the same boosts, so queries with or without accents, in any case,
-  match (the query itself is lower-cased by lunr; accented queries still
-  match the original fields);
-* every clause of every article page becomes its own entry
-  (``luat/dieu-6/#khoan-1``), so a result leads to the clause, not only to
-  the top of the article.
+    {"config": {...Material's config..., "synonyms": [...], "instruments": [...], "pages": {...}},
+     "docs": [{"l": location, "t": title, "x": plain text, "a": [cách hỏi khác], "k": "f"}, ...]}
 
-Pages that repeat the law (the whole text, chapters) are excluded from
-search in their front matter, so results are not duplicated.
+* every clause (and every point directly under an article) of every instrument
+  is its own entry (``luat/dieu-6/#khoan-1``), plus one per article (its lead
+  text), so a result opens at the clause; the pages that repeat the law
+  (whole text, chapters) are excluded in their front matter;
+* every FAQ entry is one entry (``k: "f"``): its question, the "cách hỏi khác"
+  written with it (:mod:`lawsite.faq`) and its answer;
+* other pages keep Material's sections, tags stripped;
+* ``config.synonyms`` is ``data/dong-nghia.yml`` (:mod:`lawsite.synonyms`),
+  ``config.instruments`` tells "điều 6 nghị định 68" which instrument is meant,
+  ``config.pages`` are the pages offered when nothing matches.
+
+The browser tokenizes and indexes this when the reader opens search; Material
+passes ``config`` (its ``separator`` highlights words on the target page) and
+``docs`` to the worker unchanged.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
-from . import ids
+from . import faq, ids, synonyms, tokens
 from .instruments import INSTRUMENTS
 from .site import Corpus
 
 RE_TAGS = re.compile(r"<[^>]+>")
-FOLDED = {"title": "title_ascii", "text": "text_ascii"}
+RE_PRE = re.compile(r"<pre\b.*?</pre>", re.S)
 
 
-def _plain(html: str) -> str:
-    return " ".join(RE_TAGS.sub(" ", html).split())
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(RE_TAGS.sub(" ", RE_PRE.sub(" ", markup))).split())
+
+
+def _page(rel_dir: str, directory_urls: bool) -> str:
+    return f"{rel_dir}/" if directory_urls else f"{rel_dir}/index.html"
 
 
 def clause_entries(corpus: Corpus, directory_urls: bool = True) -> list[dict]:
@@ -63,24 +76,56 @@ def clause_entries(corpus: Corpus, directory_urls: bool = True) -> list[dict]:
     return out
 
 
-def enrich_index(index: dict, corpus: Corpus, directory_urls: bool = True) -> dict:
-    """Return the search index with clause entries and accent-folded fields.
+def faq_alternatives(docs_dir: Path, directory_urls: bool = True) -> dict[str, list[str]]:
+    """``{entry location: [cách hỏi khác]}`` for every FAQ entry that has them."""
+    out = {}
+    for path in sorted((docs_dir / faq.FAQ_DIR).glob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if not faq.is_faq_page(rel):
+            continue
+        page = rel[:-3] + ("/" if directory_urls else ".html")
+        for e in faq.parse(path.read_text(encoding="utf-8")):
+            if e.id:
+                out[f"{page}#{e.id}"] = [a.text for a in e.alternatives]
+    return out
 
-    Material's own entries for article pages (the page, and the section under
-    its heading, each with the whole text) are replaced by one entry for the
-    article's lead text and one per clause, so each word is indexed once.
-    """
+
+def instrument_hints() -> list[dict]:
+    """How a query names each instrument ("nghi dinh 68", "thong tu 04"), folded, for "điều N" look-ups."""
+    out = []
+    for inst in INSTRUMENTS.values():
+        kind = " ".join(tokens.syllables(tokens.fold(inst.kind)))
+        number = inst.so_hieu.split("/")[0]
+        initials = "".join(w[0] for w in kind.split())
+        hints = {kind, number, number.lstrip("0") or number, initials, f"{kind} {number}", f"{initials} {number}"}
+        out.append({"dir": inst.url_dir, "hints": sorted(hints)})
+    return out
+
+
+def build_index(index: dict, corpus: Corpus, docs_dir: Path, directory_urls: bool = True) -> dict:
+    """The compact index for the site's engine, from Material's index and the corpus."""
     law = clause_entries(corpus, directory_urls)
-    pages = {d["location"] for d in law if "#" not in d["location"]}
-    docs = [d for d in index.get("docs", []) if d["location"].split("#", 1)[0] not in pages]
-    docs += law
-    for doc in docs:
-        for field, folded in FOLDED.items():
-            doc[folded] = ids.fold(_plain(doc.get(field, "")))
-    config = dict(index.get("config", {}))
-    fields = dict(config.get("fields", {}))
-    for field, folded in FOLDED.items():
-        if field in fields:
-            fields[folded] = dict(fields[field])
-    config["fields"] = fields
-    return {**index, "config": config, "docs": docs}
+    law_pages = {d["location"] for d in law if "#" not in d["location"]}
+    alternatives = faq_alternatives(docs_dir, directory_urls)
+    faq_pages = {loc.split("#", 1)[0] for loc in alternatives}
+    docs: list[dict] = []
+    for d in index.get("docs", []):
+        loc = d["location"]
+        page, _, anchor = loc.partition("#")
+        if page in law_pages:
+            continue
+        entry = {"l": loc, "t": _plain(d.get("title", "")), "x": _plain(d.get("text", ""))}
+        if page in faq_pages and anchor:
+            if loc not in alternatives:
+                continue  # a heading inside an answer, not an entry (its text is in the entry above)
+            entry["k"] = "f"
+            if alternatives[loc]:
+                entry["a"] = alternatives[loc]
+        docs.append(entry)
+    docs += [{"l": d["location"], "t": d["title"], "x": d["text"]} for d in law]
+    config = {k: v for k, v in index.get("config", {}).items() if k in ("lang", "separator")}
+    config["synonyms"] = synonyms.for_index(corpus.root)
+    config["instruments"] = instrument_hints()
+    config["pages"] = {"guide": _page("huong-dan", directory_urls), "faq": _page("hoi-dap", directory_urls),
+                       "articles": _page(INSTRUMENTS["luat"].url_dir, directory_urls)}
+    return {"config": config, "docs": docs}

@@ -3,14 +3,14 @@
  * BEFORE Material's bundle, which creates the search worker and requests the index at once.
  * 0. Offline (file://): drop the navigation.instant flag, which Material cannot honour there and
  *    which stops its document$ stream (so diagrams, tooltips and copy-cite.js would not run).
- * 1. Lazy index: hold back the XHR for search/search_index.json (~160 KB gzip) and the search
- *    worker (a stand-in queues its listeners and messages) until the reader reaches for search:
+ * 1. Lazy index: hold back the XHR for search/search_index.json and the search worker (a
+ *    stand-in queues its listeners and messages) until the reader reaches for search:
  *    focus in the box (click, tap, s / f / "/"), #__search opened, pointer over or on the search
  *    box or button, or ?q= / ?h= in the URL. Nothing is held back on file:// (Material waits there).
- * 2. Article numbers: every query term gets a wildcard, so in "dieu 6" the "6" also matches the
- *    rarer 60-69, which outrank Điều 6. "điều N" / "dieu N" also asks for the heading token "N."
- *    ("Điều 6. Thời hiệu ...") boosted, in Material's query syntax ("6.^10"); only the message
- *    to the worker changes, not what the reader typed.
+ * 2. Our engine: when Material starts its lunr worker, search-worker.js (Vietnamese syllables and
+ *    bigrams, folding, synonyms, "điều 6" look-ups; search-engine.js) starts instead. It speaks
+ *    Material's message protocol; when nothing matches well its result carries `none`, a
+ *    sentence shown in Material's result count line above the guide/FAQ/article-list links.
  * 3. NFC: decomposed input (some keyboards, pasted text) is normalised before Material reads it.
  */
 (function () {
@@ -38,15 +38,21 @@
     }
   }, true);
 
-  /* 2. Article numbers ------------------------------------------------------ */
-  var ARTICLE = /(^|\s)((?:đ|d)i[eèéẻẽẹêềếểễệ]u)\s+(\d+)\.?(?=\s|$)/giu;
-  function rewrite(message) {
-    if (message && message.type === 2 && typeof message.data === "string") {  // Material: QUERY
-      var query = message.data.normalize ? message.data.normalize("NFC") : message.data;
-      var data = query.replace(ARTICLE, "$1$2 $3.^10 $3");
-      if (data !== message.data) return { type: message.type, data: data };
+  /* 2. Our engine ----------------------------------------------------------- */
+  var OWN_WORKER = "search-worker.js";
+  function engineUrl(url) { return String(url).replace(/workers\/search\.[\w-]+(?:\.min)?\.js/, OWN_WORKER); }
+  function afterMessage(ev) {
+    var data = ev && ev.data;
+    if (data && data.type === 3 && data.data && data.data.none) {  // Material: RESULT, rendered by now
+      var meta = document.querySelector(".md-search-result__meta");
+      if (meta) meta.textContent = data.data.none;
     }
-    return message;
+  }
+  var wrapped = typeof WeakMap === "function" ? new WeakMap() : null;
+  function wrap(type, fn) {
+    if (type !== "message" || typeof fn !== "function" || !wrapped) return fn;
+    if (!wrapped.has(fn)) wrapped.set(fn, function (ev) { fn.call(this, ev); afterMessage(ev); });
+    return wrapped.get(fn);
   }
 
   /* 1. Lazy index ----------------------------------------------------------- */
@@ -87,14 +93,15 @@
       var real = null, dead = false, listeners = [], queue = [], handlers = {};
       var stand = {
         addEventListener: function (type, fn, opts) {
+          fn = wrap(type, fn);
           if (real) real.addEventListener(type, fn, opts); else listeners.push([type, fn, opts]);
         },
         removeEventListener: function (type, fn, opts) {
+          fn = wrap(type, fn);
           if (real) { real.removeEventListener(type, fn, opts); return; }
           listeners = listeners.filter(function (l) { return !(l[0] === type && l[1] === fn); });
         },
         postMessage: function (message, transfer) {
-          message = rewrite(message);
           if (real) real.postMessage(message, transfer); else queue.push([message, transfer]);
         },
         terminate: function () {
@@ -105,12 +112,15 @@
       ["onmessage", "onerror", "onmessageerror"].forEach(function (prop) {
         Object.defineProperty(stand, prop, {
           get: function () { return real ? real[prop] : handlers[prop] || null; },
-          set: function (fn) { if (real) real[prop] = fn; else handlers[prop] = fn; }
+          set: function (fn) {
+            if (prop === "onmessage") fn = wrap("message", fn);
+            if (real) real[prop] = fn; else handlers[prop] = fn;
+          }
         });
       });
       var start = function () {
         if (dead) return;
-        real = new RealWorker(url, options);
+        real = new RealWorker(engineUrl(url), options);
         Object.keys(handlers).forEach(function (prop) { real[prop] = handlers[prop]; });
         listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
         queue.forEach(function (q) { real.postMessage(q[0], q[1]); });

@@ -1,0 +1,262 @@
+/*
+ * Vietnamese question search: the one engine used by the site's search worker
+ * (search-worker.js), the benchmark (tests/bench/bench_search.py) and the tests.
+ *
+ * Why not lunr as Material configures it: in Vietnamese a word is usually two or more syllables
+ * ("thời hiệu", "bồi thường"), so single syllables match every page. Here:
+ *  - terms are syllable unigrams and adjacent-syllable bigrams ("thời_hiệu"), never across
+ *    punctuation, each stored accented (NFC, lower case) and folded (tones removed, đ → d), so
+ *    accented, unaccented and mixed queries all match; the Python twin is lawsite/tokens.py and
+ *    tests/test_search_tokens.py checks that both give the same terms;
+ *  - MiniSearch (vendored) ranks by BM25+ over fields with boosts: FAQ question (q) and its
+ *    "cách hỏi khác" (a) first, then titles (t), then text (x);
+ *  - a query term that is not in the index (a typo) is matched fuzzily (one edit), so it never
+ *    outweighs exact matches; the last, unfinished syllable is matched as a prefix;
+ *  - everyday words expand to the law's words (data/dong-nghia.yml), at a lower weight;
+ *  - "điều 6", "khoan 2 dieu 52", "dieu 41 khoan 3" go straight to that unit.
+ * Results are Material's search items (one per FAQ entry or clause), so Material's result list
+ * renders them; the worker keeps Material's message protocol.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./../vendor/minisearch/index.js"));
+  else root.SiteSearchEngine = factory(root.MiniSearch);
+})(typeof self !== "undefined" ? self : this, function (MiniSearch) {
+  "use strict";
+
+  /* Tokens ---------------------------------------------------------------------------------- */
+
+  var MARKS = /[\u0300-\u036f]/g;
+  var BREAK = /[^\p{L}\p{M}\p{N}\s]+/u;     // punctuation ends a run of syllables: no bigram across it
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+  var ASCII = /^[\x00-\x7f]*$/;
+  var folded = new Map();  // syllables repeat: fold each distinct string once
+  function lower(s) { s = String(s); return ASCII.test(s) ? s.toLowerCase() : s.normalize("NFC").toLowerCase(); }
+  function fold(s) {
+    s = String(s);
+    if (ASCII.test(s)) return s;
+    var f = folded.get(s);
+    if (f === undefined) {
+      f = s.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+      if (s.length < 40) folded.set(s, f);
+    }
+    return f;
+  }
+  /** Runs of syllables (lower case, NFC) between punctuation. */
+  function runs(text) {
+    return lower(text).split(BREAK).map(function (r) { return r.match(WORD) || []; })
+      .filter(function (r) { return r.length; });
+  }
+  /** Unigrams and bigrams of a text, accented, in order. */
+  function tokens(text) {
+    var out = [];
+    runs(text).forEach(function (w) {
+      for (var i = 0; i < w.length; i++) {
+        out.push(w[i]);
+        if (i + 1 < w.length) out.push(w[i] + "_" + w[i + 1]);
+      }
+    });
+    return out;
+  }
+  /** The index terms of one token: accented and folded (one term when they are equal). */
+  function forms(token) {
+    var f = fold(token);
+    return f === token ? [token] : [token, f];
+  }
+  /** Every index term of a text, in order: each token, then its folded form if different
+   *  (what the Python twin must reproduce). Folds each syllable once, bigrams from the folds. */
+  function terms(text) {
+    var out = [];
+    runs(text).forEach(function (w) {
+      var f = w.map(fold);
+      for (var i = 0; i < w.length; i++) {
+        out.push(w[i]);
+        if (f[i] !== w[i]) out.push(f[i]);
+        if (i + 1 < w.length) {
+          var b = w[i] + "_" + w[i + 1], fb = f[i] + "_" + f[i + 1];
+          out.push(b);
+          if (fb !== b) out.push(fb);
+        }
+      }
+    });
+    return out;
+  }
+
+  /* Weights (tuned on tests/bench/questions/dev.yml only) ------------------------------------ */
+
+  var BOOST = { q: 5, a: 4, t: 2, x: 1 };
+  var BIGRAM = 2.0, FOLDED = 0.8, EXPANDED = 0.5, STOP = 0.15;
+  var KIND = { faq: 1.6, unit: 1, page: 0.8 };
+  var STOPWORDS = ("tôi toi em mình minh bạn ban có co không khong được duoc là la gì gi nào nao thì thi " +
+    "của cua và va cho các cac những nhung thế the vậy vay ạ a ơi oi nhé nhe hả ha ư rồi roi sẽ se đã da " +
+    "này nay đó do ai sao như nhu với voi khi muốn muon hỏi hoi xin cần can làm lam phải phai bao nhiêu nhieu " +
+    "ở o tại tai thế_nào the_nao như_thế nhu_the có_được co_duoc có_không co_khong được_không duoc_khong " +
+    "cho_tôi cho_toi tôi_có toi_co xin_hỏi xin_hoi hỏi_về hoi_ve là_gì la_gi").split(" ");
+  var STOP_SET = {};
+  STOPWORDS.forEach(function (w) { STOP_SET[w] = true; });
+
+  /* Index ------------------------------------------------------------------------------------ */
+
+  var UNIT = /^(.*?)\/dieu-(\d+)(?:\/|\.html)(?:#(.*))?$/;
+
+  function parseUnit(location) {
+    var m = UNIT.exec(location);
+    if (!m) return null;
+    var k = /^khoan-(\d+)/.exec(m[3] || ""), d = /diem-([a-z]+)$/.exec(m[3] || "");
+    return { dir: m[1], dieu: +m[2], khoan: k ? +k[1] : null, diem: d ? d[1] : null };
+  }
+
+  function kindOf(doc) {
+    if (doc.k === "f") return "faq";
+    return parseUnit(doc.l) ? "unit" : "page";
+  }
+
+  /**
+   * Build the engine from the site's index: {config: {synonyms, instruments, pages}, docs: [...]},
+   * docs being {l: location, t: title, x: text, a: [alternative phrasings], k: "f" for a FAQ entry}
+ * (written by scripts/lawsite/search.py).
+   */
+  function create(index) {
+    var config = index.config || {};
+    var docs = index.docs.map(function (d, i) {
+      return { i: i, l: d.l, t: d.t || "", x: d.x || "", a: (d.a || []).join(" . "), q: d.k === "f" ? d.t : "",
+               h: d.h, kind: kindOf(d), unit: parseUnit(d.l) };
+    });
+    var vocab = Object.create(null);
+    var ms = new MiniSearch({
+      idField: "i",
+      fields: ["q", "a", "t", "x"],
+      tokenize: terms,
+      processTerm: function (t) { vocab[t] = true; return t; },
+      searchOptions: { boost: BOOST }
+    });
+    docs.forEach(function (d) { if (d.kind === "faq") d.t = ""; });  // the question is field q
+    ms.addAll(docs);
+    docs.forEach(function (d, i) { d.t = index.docs[i].t || ""; });
+    var byPage = Object.create(null);
+    docs.forEach(function (d) { if (d.l.indexOf("#") < 0) byPage[d.l] = d; });
+    var synonyms = (config.synonyms || []).map(function (s) {
+      return { from: runs(fold(s.from))[0] || [], to: s.to };
+    });
+    return { ms: ms, docs: docs, vocab: vocab, byPage: byPage, synonyms: synonyms,
+             instruments: config.instruments || [], pages: config.pages || {} };
+  }
+
+  /* Query ------------------------------------------------------------------------------------ */
+
+  function contains(hay, needle) {
+    outer: for (var i = 0; i + needle.length <= hay.length; i++) {
+      for (var j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+      return true;
+    }
+    return needle.length > 0 && false;
+  }
+
+  /** The weighted terms of a query: typed ones, then synonyms' legal terms (weaker). */
+  function analyse(engine, query, partial) {
+    var weights = Object.create(null), fuzzy = Object.create(null), prefix = Object.create(null);
+    var qruns = runs(query);
+    function add(token, w, last) {
+      var f = forms(token);
+      f.forEach(function (term, n) {
+        var weight = w * (n ? FOLDED : 1);
+        if (STOP_SET[term]) weight *= STOP;
+        if (!(term in weights) || weights[term] < weight) weights[term] = weight;
+        if (!engine.vocab[term]) {
+          if (last && term.indexOf("_") < 0 && term.length >= 2) prefix[term] = true;
+          else if (n === f.length - 1 && term.replace("_", "").length >= 4) fuzzy[term] = true;
+        }
+      });
+    }
+    qruns.forEach(function (w, r) {
+      for (var i = 0; i < w.length; i++) {
+        var last = partial && r === qruns.length - 1 && i === w.length - 1;
+        add(w[i], 1, last);
+        if (i + 1 < w.length) add(w[i] + "_" + w[i + 1], BIGRAM, false);
+      }
+    });
+    var folded = qruns.map(function (w) { return w.map(fold); });
+    engine.synonyms.forEach(function (s) {
+      if (!folded.some(function (w) { return contains(w, s.from); })) return;
+      s.to.forEach(function (term) { tokens(term).forEach(function (t) {
+        add(t, (t.indexOf("_") > 0 ? BIGRAM : 1) * EXPANDED, false);
+      }); });
+    });
+    return { weights: weights, fuzzy: fuzzy, prefix: prefix, words: folded };
+  }
+
+  /* Direct references: "điều 6", "khoan 2 dieu 52", "dieu 41 khoan 3", "6" -------------------- */
+
+  var REF = /(?:^| )(?:diem ([a-z]) )?(?:khoan (\d+) )?dieu (\d+)(?: khoan (\d+))?(?: diem ([a-z]))?(?= |$)/;
+
+  function references(engine, query) {
+    var q = " " + runs(fold(query)).map(function (w) { return w.join(" "); }).join(" ") + " ";
+    q = q.replace(/ k(\d+)/g, " khoan $1").replace(/ d(\d+)/g, " dieu $1").trim();
+    var m = REF.exec(q);
+    if (!m && /^\d{1,3}$/.test(q)) m = [q, null, null, q, null, null];
+    if (!m) return [];
+    var dieu = +m[3], khoan = m[2] || m[4] ? +(m[2] || m[4]) : null, diem = m[1] || m[5] || null;
+    var rest = (q.slice(0, m.index) + " " + q.slice(m.index + m[0].length)).trim();
+    var dirs = engine.instruments.map(function (inst) {
+      var hits = inst.hints.filter(function (h) { return (" " + rest + " ").indexOf(" " + h + " ") >= 0; });
+      return { dir: inst.dir, rank: -hits.length };
+    }).sort(function (a, b) { return a.rank - b.rank; }).map(function (x) { return x.dir; });
+    var out = [];
+    dirs.forEach(function (dir) {
+      engine.docs.forEach(function (d) {
+        var u = d.unit;
+        if (!u || u.dir !== dir || u.dieu !== dieu) return;
+        if (khoan === null ? u.khoan === null && u.diem === null : u.khoan === khoan && (diem ? u.diem === diem : u.diem === null))
+          out.push(d);
+      });
+    });
+    return out;
+  }
+
+  /* Search ------------------------------------------------------------------------------------ */
+
+  /**
+   * Ranked documents for a query: [{doc, score, matched: [index terms]}], best first.
+   * `partial`: the reader may still be typing the last syllable (prefix match for it).
+   */
+  function search(engine, query, partial) {
+    var a = analyse(engine, query, partial);
+    var list = Object.keys(a.weights);
+    if (!list.length) return [];
+    var raw = engine.ms.search(list.join(" "), {
+      tokenize: function () { return list; },
+      processTerm: function (t) { return t; },
+      boostTerm: function (t) { return a.weights[t] || 1; },
+      fuzzy: function (t) { return a.fuzzy[t] ? 1 : false; },
+      prefix: function (t) { return !!a.prefix[t]; },
+      boostDocument: function (id) { return KIND[engine.docs[id].kind]; },
+      weights: { fuzzy: 0.3, prefix: 0.5 }
+    });
+    var direct = references(engine, query);
+    var top = raw.length ? raw[0].score : 1;
+    var seen = Object.create(null), out = [];
+    direct.forEach(function (d, n) {
+      seen[d.i] = true;
+      out.push({ doc: d, score: top * 10 + direct.length - n, matched: [], direct: true });
+    });
+    raw.forEach(function (r) {
+      if (!seen[r.id]) out.push({ doc: engine.docs[r.id], score: r.score, matched: r.terms });
+    });
+    return out;
+  }
+
+  /** How well the best result covers the query's content syllables (0..1): "nothing scores well". */
+  function coverage(engine, query, result) {
+    if (!result) return 0;
+    if (result.direct) return 1;
+    var words = [].concat.apply([], runs(fold(query))).filter(function (w) { return !STOP_SET[w]; });
+    if (!words.length) return 1;
+    var have = Object.create(null);
+    result.matched.forEach(function (t) { t.split("_").forEach(function (w) { have[fold(w)] = true; }); });
+    return words.filter(function (w) { return have[w]; }).length / words.length;
+  }
+
+  return { lower: lower, fold: fold, runs: runs, tokens: tokens, forms: forms, terms: terms,
+           parseUnit: parseUnit, create: create, analyse: analyse, references: references,
+           search: search, coverage: coverage, STOP_SET: STOP_SET };
+});
