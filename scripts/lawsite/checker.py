@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations, faq, ids, priorities
+from . import citations, faq, ids, priorities, synonyms
 from .citations import Context, Target
 from .instruments import INSTRUMENTS
 from .md_citations import RE_CODE_SPAN, RE_SHORT_LINK
@@ -243,17 +243,20 @@ def check_docs(root: Path, docs: Path, corpus: Corpus, strict_citations: bool = 
     result = Result()
     check_sources(corpus, result)
     faq_ids: dict[str, str] = {}
+    site_text = [d.heading + "\n" + "\n".join(p.text for p in d.doan) for vb in corpus.vanban.values() for d in vb.dieu.values()]
     for path in sorted(docs.rglob("*.md")):
         try:
             shown = str(path.relative_to(root))
         except ValueError:
             shown = str(path)
         text = path.read_text(encoding="utf-8")
+        site_text.append(faq.without_alternatives(text))
         if priorities.is_letter(str(path.relative_to(docs))):
             continue  # an official letter, verbatim: checked by lawsite.priorities, never rewritten
         check_page(text, shown, corpus, strict_citations, result)
         if faq.is_faq_page(str(path.relative_to(docs))):
             result.problems.extend(faq.check(text, shown, faq_ids))
+    result.problems.extend(synonyms.check(root, "\n".join(site_text)))  # data/dong-nghia.yml: search query expansion
     return result
 
 

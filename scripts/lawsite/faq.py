@@ -128,6 +128,22 @@ def parse(text: str) -> list[Entry]:
     return entries
 
 
+def without_alternatives(text: str) -> str:
+    """The page as readers see it: every cach-hoi-khac block removed (fenced code kept)."""
+    out: list[str] = []
+    fence = in_block = False
+    for line in text.split("\n"):
+        if not in_block and line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        if not fence and not in_block and line.strip() == ALT_OPEN:
+            in_block = True
+        elif in_block:
+            in_block = line.strip() != ALT_CLOSE
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def check_alternatives(e: Entry, shown: str) -> list[Problem]:
     """Problems with an entry's "cách hỏi khác": the block's shape and its 2–5 distinct lines."""
     problems = [Problem(shown, line, col, msg, hint) for line, col, msg, hint in e.alt_problems]

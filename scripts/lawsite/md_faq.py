@@ -18,25 +18,12 @@ from __future__ import annotations
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from .faq import ALT_CLOSE, ALT_OPEN
+from .faq import without_alternatives
 
 
 class DropAlternatives(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        fence = in_block = False
-        for line in lines:
-            if not in_block and line.lstrip().startswith(("```", "~~~")):
-                fence = not fence
-            if not fence and not in_block and line.strip() == ALT_OPEN:
-                in_block = True
-                continue
-            if in_block:
-                if line.strip() == ALT_CLOSE:
-                    in_block = False
-                continue
-            out.append(line)
-        return out
+        return without_alternatives("\n".join(lines)).split("\n")
 
 
 class FaqExtension(Extension):

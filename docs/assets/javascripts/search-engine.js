@@ -85,7 +85,7 @@
   /* Weights (tuned on tests/bench/questions/dev.yml only) ------------------------------------ */
 
   var BOOST = { q: 5, a: 4, t: 2, x: 1 };
-  var BIGRAM = 2.0, FOLDED = 0.8, EXPANDED = 0.5, STOP = 0.15;
+  var BIGRAM = 2.0, FOLDED = 0.8, EXPANDED = 0.5, STOP = 0.15, COORD = 0.3;
   var KIND = { faq: 1.6, unit: 1, page: 0.8 };
   var STOPWORDS = ("tôi toi em mình minh bạn ban có co không khong được duoc là la gì gi nào nao thì thi " +
     "của cua và va cho các cac những nhung thế the vậy vay ạ a ơi oi nhé nhe hả ha ư rồi roi sẽ se đã da " +
@@ -232,6 +232,14 @@
       boostDocument: function (id) { return KIND[engine.docs[id].kind]; },
       weights: { fuzzy: 0.3, prefix: 0.5 }
     });
+    // MiniSearch multiplies a score by the number of query terms matched; weigh them instead, so
+    // matching "bồi thường" (everywhere) counts for less than matching "thời hiệu".
+    var total = list.reduce(function (s, t) { return s + a.weights[t]; }, 0);
+    raw.forEach(function (r) {
+      var got = r.queryTerms.reduce(function (s, t) { return s + a.weights[t]; }, 0);
+      r.score = r.score / r.queryTerms.length * Math.pow(COORD + got / total, 2);
+    });
+    raw.sort(function (x, y) { return y.score - x.score; });
     var direct = references(engine, query);
     var top = raw.length ? raw[0].score : 1;
     var seen = Object.create(null), out = [];
