@@ -59,20 +59,31 @@ def test_heading_slugs_keep_d(heading, slug):
     assert ids.slugify(heading) == slug
 
 
-def test_search_index_has_clauses_and_folded_fields(built_site, corpus):
+def test_search_index_has_clauses_faq_entries_and_synonyms(built_site, corpus):
+    """The compact index the site's engine reads (lawsite.search): one entry per clause and per FAQ entry."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    fields = index["config"]["fields"]
-    assert fields["title_ascii"] == fields["title"] and fields["text_ascii"] == fields["text"]
-    by_location = {d["location"]: d for d in index["docs"]}
+    assert index["config"]["separator"]  # Material highlights words on the target page with it
+    by_location = {d["l"]: d for d in index["docs"]}
     k1 = by_location["luat/dieu-6/#khoan-1"]
-    assert k1["title"] == "khoản 1 Điều 6. Thời hiệu yêu cầu bồi thường"
-    assert "03 năm" in k1["text"] and "thoi hieu yeu cau boi thuong la 03 nam" in k1["text_ascii"]
+    assert k1["t"] == "khoản 1 Điều 6. Thời hiệu yêu cầu bồi thường"
+    assert "03 năm" in k1["x"]
     assert "luat/dieu-6/#dieu-6" not in by_location  # replaced by clause entries, no duplicate text
-    assert not [d for d in index["docs"] if d["location"].startswith(("luat/toan-van", "luat/chuong-"))]
+    assert not [d for d in index["docs"] if d["l"].startswith(("luat/toan-van", "luat/chuong-"))]
     expected = sum(len({p.khoan for p in d.doan if p.khoan is not None})
                    + len([p for p in d.doan if p.khoan is None and p.kind == "diem"])
                    for d in corpus.vanban["luat"].dieu.values())
     assert len([loc for loc in by_location if loc.startswith("luat/dieu-") and "#" in loc]) == expected
+    # FAQ entries carry their question, their answer as plain text and their "cách hỏi khác"
+    entry = by_location["hoi-dap/thoi-hieu/#thoi-hieu-bao-lau"]
+    assert entry["k"] == "f" and entry["t"] == "Tôi có bao lâu để yêu cầu bồi thường?"
+    assert entry["x"].startswith("Bạn có 03 năm") and "<" not in entry["x"]
+    assert 2 <= len(entry["a"]) <= 5 and all(a.strip() for a in entry["a"])
+    faq_entries = [d for d in index["docs"] if d.get("k") == "f"]
+    assert all(2 <= len(d.get("a", [])) <= 5 for d in faq_entries), [d["l"] for d in faq_entries if not d.get("a")]
+    # synonyms, instruments for "điều N nghị định 68", and the pages offered when nothing matches
+    assert {"from": "đền bù", "to": ["bồi thường"]} in index["config"]["synonyms"]
+    assert [i["dir"] for i in index["config"]["instruments"]][:2] == ["luat", "nghi-dinh-68-2018"]
+    assert index["config"]["pages"] == {"guide": "huong-dan/", "faq": "hoi-dap/", "articles": "luat/"}
 
 
 def test_offline_locations_use_html_files(corpus):

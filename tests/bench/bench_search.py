@@ -39,8 +39,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from lawsite import tokens  # noqa: E402
 from search_engine import Engine  # noqa: E402
+
+from lawsite import tokens  # noqa: E402
 
 QUESTIONS = HERE / "questions"
 VARIANTS = ("as written", "no diacritics", "one typo")
@@ -128,7 +129,7 @@ def print_scores(half: str, s: dict) -> None:
     print(f"\n== {half} ==")
     print(f"{'category':<22}" + "".join(f"{v:>27}" for v in VARIANTS))
     print(f"{'':<22}" + "   hit@1  hit@3   MRR    n" * len(VARIANTS))
-    cats = list(s[VARIANTS[0]]["by_category"]) + ["overall"]
+    cats = [*s[VARIANTS[0]]["by_category"], "overall"]
     for cat in cats:
         cells = []
         for v in VARIANTS:
