@@ -119,7 +119,7 @@ def assert_in_view(page, element_id: str) -> None:
 def clause_text(server, location: str) -> str:
     """The official text of a clause, from the built search index (taken from the sources, not the page)."""
     index = json.loads((server.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return next(d["text"] for d in index["docs"] if d["location"] == location)
+    return next(d["x"] for d in index["docs"] if d["l"] == location)
 
 
 def clipboard(page) -> str:

@@ -85,7 +85,7 @@
   /* Weights (tuned on tests/bench/questions/dev.yml only) ------------------------------------ */
 
   var BOOST = { q: 5, a: 4, t: 2, x: 1 };
-  var BIGRAM = 2.0, FOLDED = 0.8, EXPANDED = 0.5, STOP = 0.15, COORD = 0.3;
+  var BIGRAM = 2.0, FOLDED = 0.8, EXPANDED = 0.5, STOP = 0.15, COORD = 0.3, BM25D = 0.5;
   var KIND = { faq: 1.6, unit: 1, page: 0.8 };
   var STOPWORDS = ("tôi toi em mình minh bạn ban có co không khong được duoc là la gì gi nào nao thì thi " +
     "của cua và va cho các cac những nhung thế the vậy vay ạ a ơi oi nhé nhe hả ha ư rồi roi sẽ se đã da " +
@@ -94,6 +94,11 @@
     "cho_tôi cho_toi tôi_có toi_co xin_hỏi xin_hoi hỏi_về hoi_ve là_gì la_gi").split(" ");
   var STOP_SET = {};
   STOPWORDS.forEach(function (w) { STOP_SET[w] = true; });
+  // Words of the law's name and of nearly every answer: they say little about which answer is meant.
+  var DOMAIN = 0.3, DOMAIN_SET = {};
+  ("boi thuong boi_thuong nha nuoc nha_nuoc thiet hai thiet_hai yeu cau yeu_cau trach nhiem trach_nhiem " +
+   "luat quy dinh quy_dinh phap phap_luat theo theo_quy truong hop truong_hop nguoi thi_hanh hanh cong vu cong_vu " +
+   "cau_boi thuong_thiet hai_cho thuong_cua cua_nha").split(" ").forEach(function (w) { DOMAIN_SET[w] = true; });
 
   /* Index ------------------------------------------------------------------------------------ */
 
@@ -117,28 +122,36 @@
  * (written by scripts/lawsite/search.py).
    */
   function create(index) {
-    var config = index.config || {};
-    var docs = index.docs.map(function (d, i) {
-      return { i: i, l: d.l, t: d.t || "", x: d.x || "", a: (d.a || []).join(" . "), q: d.k === "f" ? d.t : "",
-               h: d.h, kind: kindOf(d), unit: parseUnit(d.l) };
-    });
-    var vocab = Object.create(null);
-    var ms = new MiniSearch({
+    var engine = prepare(index);
+    engine.ms = new MiniSearch({
       idField: "i",
       fields: ["q", "a", "t", "x"],
       tokenize: terms,
-      processTerm: function (t) { vocab[t] = true; return t; },
+      processTerm: function (t) { engine.vocab[t] = true; return t; },
       searchOptions: { boost: BOOST }
     });
-    docs.forEach(function (d) { if (d.kind === "faq") d.t = ""; });  // the question is field q
-    ms.addAll(docs);
-    docs.forEach(function (d, i) { d.t = index.docs[i].t || ""; });
+    engine.ms.addAll(engine.docs.map(fields));
+    return engine;
+  }
+
+  /** The searchable fields of a document: the question of a FAQ entry is field q, not t. */
+  function fields(d) {
+    return { i: d.i, q: d.kind === "faq" ? d.t : "", a: d.a, t: d.kind === "faq" ? "" : d.t, x: d.x };
+  }
+
+  /** Everything but the library's index (tests/bench/compare_engines.py feeds other libraries from it). */
+  function prepare(index) {
+    var config = index.config || {};
+    var docs = index.docs.map(function (d, i) {
+      return { i: i, l: d.l, t: d.t || "", x: d.x || "", a: (d.a || []).join(" . "), h: d.h,
+               kind: kindOf(d), unit: parseUnit(d.l) };
+    });
     var byPage = Object.create(null);
     docs.forEach(function (d) { if (d.l.indexOf("#") < 0) byPage[d.l] = d; });
     var synonyms = (config.synonyms || []).map(function (s) {
       return { from: runs(fold(s.from))[0] || [], to: s.to };
     });
-    return { ms: ms, docs: docs, vocab: vocab, byPage: byPage, synonyms: synonyms,
+    return { docs: docs, vocab: Object.create(null), byPage: byPage, synonyms: synonyms,
              instruments: config.instruments || [], pages: config.pages || {} };
   }
 
@@ -161,6 +174,7 @@
       f.forEach(function (term, n) {
         var weight = w * (n ? FOLDED : 1);
         if (STOP_SET[term]) weight *= STOP;
+        else if (DOMAIN_SET[fold(term)]) weight *= DOMAIN;
         if (!(term in weights) || weights[term] < weight) weights[term] = weight;
         if (!engine.vocab[term]) {
           if (last && term.indexOf("_") < 0 && term.length >= 2) prefix[term] = true;
@@ -230,7 +244,8 @@
       fuzzy: function (t) { return a.fuzzy[t] ? 1 : false; },
       prefix: function (t) { return !!a.prefix[t]; },
       boostDocument: function (id) { return KIND[engine.docs[id].kind]; },
-      weights: { fuzzy: 0.3, prefix: 0.5 }
+      weights: { fuzzy: 0.3, prefix: 0.5 },
+      bm25: { k: 1.2, b: 0.7, d: BM25D }
     });
     // MiniSearch multiplies a score by the number of query terms matched; weigh them instead, so
     // matching "bồi thường" (everywhere) counts for less than matching "thời hiệu".
@@ -240,14 +255,19 @@
       r.score = r.score / r.queryTerms.length * Math.pow(COORD + got / total, 2);
     });
     raw.sort(function (x, y) { return y.score - x.score; });
+    return merge(engine, query, raw.map(function (r) { return { id: r.id, score: r.score, terms: r.terms }; }));
+  }
+
+  /** Direct references first, then the ranked documents [{id, score, terms}]. */
+  function merge(engine, query, ranked) {
     var direct = references(engine, query);
-    var top = raw.length ? raw[0].score : 1;
+    var top = ranked.length ? ranked[0].score : 1;
     var seen = Object.create(null), out = [];
     direct.forEach(function (d, n) {
       seen[d.i] = true;
       out.push({ doc: d, score: top * 10 + direct.length - n, matched: [], direct: true });
     });
-    raw.forEach(function (r) {
+    ranked.forEach(function (r) {
       if (!seen[r.id]) out.push({ doc: engine.docs[r.id], score: r.score, matched: r.terms });
     });
     return out;
@@ -265,6 +285,6 @@
   }
 
   return { lower: lower, fold: fold, runs: runs, tokens: tokens, forms: forms, terms: terms,
-           parseUnit: parseUnit, create: create, analyse: analyse, references: references,
-           search: search, coverage: coverage, STOP_SET: STOP_SET };
+           parseUnit: parseUnit, create: create, prepare: prepare, fields: fields, BOOST: BOOST, KIND: KIND, analyse: analyse, references: references,
+           search: search, merge: merge, coverage: coverage, STOP_SET: STOP_SET };
 });

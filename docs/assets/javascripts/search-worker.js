@@ -97,7 +97,7 @@
     return function (query) {
       var q = query.normalize ? query.normalize("NFC") : query;
       if (!q.trim()) return { items: [] };
-      var results = E.search(engine, q, !/\s$/.test(q)).slice(0, LIMIT);
+      var results = (engine.search || E.search)(engine, q, !/\s$/.test(q)).slice(0, LIMIT);
       var words = {};
       E.analyse(engine, q, false).words.forEach(function (w) { w.forEach(function (x) { words[x] = true; }); });
       results.forEach(function (r) { r.matched.forEach(function (t) { t.split("_").forEach(function (x) { words[E.fold(x)] = true; }); }); });
