@@ -89,11 +89,11 @@ def main(argv: list[str] | None = None) -> int:
                 page = context.new_page()
                 for f in [*extra, *shipped, HERE / "compare_engines.js"]:
                     page.add_script_tag(content=f.read_text(encoding="utf-8"))
-                build_ms = page.evaluate("(ix) => CompareEngines.build(%s, ix)" % json.dumps(name), index)
+                build_ms = page.evaluate("([n, ix]) => CompareEngines.build(n, ix)", [name, index])
                 scores = bench_search.score(questions, Compared(page))
                 cdp = context.new_cdp_session(page)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-                throttled_build = page.evaluate("(ix) => CompareEngines.build(%s, ix)" % json.dumps(name), index)
+                throttled_build = page.evaluate("([n, ix]) => CompareEngines.build(n, ix)", [name, index])
                 Compared(page).run(dev[:5])
                 times = sorted(r["ms"] for r in Compared(page).run(dev + [bench_search.no_diacritics(q) for q in dev]))
                 context.close()
