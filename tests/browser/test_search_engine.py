@@ -109,7 +109,7 @@ def test_article_clause_reference_opens_the_clause_highlighted(open_page, server
     assert any(clause.search(u) for u in first), first
     page.keyboard.press("Enter")  # Material: Enter opens the best result
     page.wait_for_url(clause)
-    assert page.locator("[id='khoan-3']").count() == 1
+    page.wait_for_selector("[id='khoan-3']", state="attached")  # instant navigation: URL first, then content
     watch.assert_clean()
 
 
