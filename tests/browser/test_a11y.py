@@ -23,6 +23,8 @@ PAGES = {
     "chapter": "luat/chuong-2/",
     "whole-text": "luat/toan-van/",
     "decree-article": "nghi-dinh-68-2018/dieu-3/",
+    "circular-quirk-note": "thong-tu-08-2019/dieu-32/",    # a [sic] note inside a clause
+    "circular-formula-table": "thong-tu-08-2019/dieu-25/",  # a table inside a clause
     "glossary": "tu-ngu/",
     "faq-hub": "hoi-dap/",
     "faq-topic": "hoi-dap/thoi-hieu/",
