@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from lawsite import changes_check, frontmatter, glossary, htmlcheck, luong_co_so, priorities, relations, site, thoi_han, trainer, truong_hop
+from lawsite import gate, htmlcheck
 from lawsite.problems import ERROR, Problem, ProblemsFound
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,40 +63,15 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def validate_content(root: Path, docs: Path, report: Report) -> site.Corpus | None:
-    """Step 1: the sources parse and every hand-written page has valid front matter."""
-    corpus = None
-    try:
-        corpus = site.load_corpus(root)
-    except ProblemsFound as e:
-        report.problems.extend(e.problems)
-    if corpus is not None:
-        report.problems.extend(glossary.check_abbreviations_file(root, corpus.vanban["luat"]))
-        try:
-            relations.load(root, corpus)
-        except ProblemsFound as e:
-            report.problems.extend(e.problems)
-        report.problems.extend(priorities.check(docs, corpus))
-        report.problems.extend(thoi_han.check(root, corpus.vanban))       # trainers' table of time limits
-        report.problems.extend(trainer.check_examples(root, corpus.vanban["luat"]))  # worked examples in đồng
-        report.problems.extend(truong_hop.check(root, corpus))
-        report.problems.extend(changes_check.check(root, corpus))         # later changes (data/thay-doi.yml)
-    report.problems.extend(luong_co_so.check(root))
-    for path in sorted(docs.rglob("*.md")):
-        report.problems.extend(frontmatter.check_page(path, str(path.relative_to(docs)), _rel(path)))
-    return corpus
-
-
-def check_references(root: Path, docs: Path, corpus: site.Corpus, report: Report, strict_citations: bool) -> None:
-    """Step 2: links and legal citations in every page (see lawsite.checker)."""
-    try:
-        from lawsite import checker
-    except ImportError:  # the checker arrives with the citation grammar
-        return
-    result = checker.check_docs(root, docs, corpus, strict_citations=strict_citations)
-    report.problems.extend(result.problems)
-    report.links += result.links
-    report.citations += result.citations
+def run_gate(stage: str, root: Path, report: Report, args: argparse.Namespace, site_dir: Path | None = None) -> None:
+    """Run the checks of one stage of the gate (lawsite.gate: one registry, fixed order)."""
+    ctx = gate.Context(root, strict_citations=getattr(args, "strict_citations", True), site_url=args.site_url,
+                       site_dir=site_dir)
+    report.problems.extend(gate.run(stage, ctx))
+    for note in ctx.notes:
+        print(note)
+    report.links += ctx.links
+    report.citations += ctx.citations
 
 
 class _Collect(logging.Handler):
@@ -204,9 +179,9 @@ def build_offline_zip(root: Path, zip_path: Path, site_url: str, report: Report,
         site_dir = tmp / "boi-thuong-nha-nuoc"
         if not build(root / "mkdocs.yml", site_dir, site_url, report, offline=True, public=public):
             return
-        problems, _ = htmlcheck.check_site(site_dir, site_url)
-        report.problems.extend(problems)
-        if problems:
+        before = len(report.errors)
+        run_gate("output", root, report, argparse.Namespace(site_url=site_url), site_dir=site_dir)
+        if len(report.errors) > before:
             return
         part = tmp / "bundle.zip"
         with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
@@ -223,10 +198,7 @@ def publish(args: argparse.Namespace) -> int:
     report = Report()
     root = args.root.resolve()
     _rel_base = root
-    docs = root / "docs"
-    corpus = validate_content(root, docs, report)
-    if corpus is not None and not report.errors:
-        check_references(root, docs, corpus, report, args.strict_citations)
+    run_gate("source", root, report, args)
     if not report.errors and not args.check_only:
         out = args.out.resolve()
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -237,9 +209,7 @@ def publish(args: argparse.Namespace) -> int:
         try:
             public = public_url(args.site_url, args.public_url)
             if build(root / "mkdocs.yml", tmp, args.site_url, report, public=public):
-                problems, links = htmlcheck.check_site(tmp, args.site_url)
-                report.problems.extend(problems)
-                report.links += links
+                run_gate("output", root, report, args, site_dir=tmp)
                 report.pages = htmlcheck.page_count(tmp)
             if not report.errors and args.zip:
                 build_offline_zip(root, args.zip.resolve(), args.site_url, report, public)

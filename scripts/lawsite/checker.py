@@ -25,12 +25,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations, faq, ids, priorities, synonyms
+from . import citations, faq, ids, synonyms
 from .citations import Context, Target
+from .corpus import Corpus, describe_missing
 from .instruments import INSTRUMENTS
 from .md_citations import RE_CODE_SPAN, RE_SHORT_LINK
+from .priorities.model import is_letter
 from .problems import ERROR, WARNING, Problem
-from .site import Corpus
 
 RE_FENCE = re.compile(r"^(```|~~~)")
 RE_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]\n]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -83,38 +84,8 @@ def _mask_code(text: str) -> str:
     return _mask(_mask(text, RE_CODE_SPAN), RE_HTML_COMMENT)
 
 
-def describe_missing(corpus: Corpus, t: Target) -> tuple[str, str] | None:
-    """(what is wrong, nearest valid target) if ``t`` does not exist, else None."""
-    vb = corpus.vanban.get(t.instrument)
-    inst = INSTRUMENTS[t.instrument]
-    name = f"{inst.kind} {inst.so_hieu}"
-    if vb is None:
-        return f"{name} is not published on this site", "cite one of the published instruments"
-    if t.chuong is not None:
-        c = next((x for x in vb.chuong if x.number == t.chuong), None)
-        if c is None:
-            return (f"{name} has no Chương {ids.int_to_roman(t.chuong)}",
-                    f"it has {len(vb.chuong)} chương (I–{ids.int_to_roman(len(vb.chuong))})" if vb.chuong
-                    else "it has no chương")
-        if t.muc is not None and all(m.number != t.muc for m in c.muc):
-            return (f"Chương {c.roman} has no Mục {t.muc}",
-                    f"Chương {c.roman} has {len(c.muc)} mục" if c.muc else f"Chương {c.roman} has no mục")
-        return None
-    if t.dieu is None:
-        return None
-    d = vb.dieu.get(t.dieu)
-    if d is None:
-        return f"{name} has no Điều {t.dieu}", f"it has {len(vb.dieu)} điều (1–{max(vb.dieu)})"
-    if t.khoan is not None and t.khoan not in d.khoan_numbers():
-        n = len(d.khoan_numbers())
-        return (f"Điều {t.dieu} has no khoản {t.khoan}",
-                f"Điều {t.dieu} has only {n} khoản" if n else f"Điều {t.dieu} has no numbered khoản")
-    if t.diem is not None and t.diem not in d.diem_letters(t.khoan):
-        letters = d.diem_letters(t.khoan)
-        where = f"khoản {t.khoan} Điều {t.dieu}" if t.khoan is not None else f"Điều {t.dieu}"
-        return (f"{where} has no điểm {t.diem}",
-                f"{where} has điểm {', '.join(letters)}" if letters else f"{where} has no điểm")
-    return None
+mask_code = _mask_code
+"""Public name for the gate's raw-HTML check, which must skip the same code spans and fences."""
 
 
 def target_of_url(url: str, corpus: Corpus) -> tuple[Target | None, str | None]:
@@ -251,7 +222,7 @@ def check_docs(root: Path, docs: Path, corpus: Corpus, strict_citations: bool = 
             shown = str(path)
         text = path.read_text(encoding="utf-8")
         site_text.append(faq.without_alternatives(text))
-        if priorities.is_letter(str(path.relative_to(docs))):
+        if is_letter(str(path.relative_to(docs))):
             continue  # an official letter, verbatim: checked by lawsite.priorities, never rewritten
         check_page(text, shown, corpus, strict_citations, result)
         if faq.is_faq_page(str(path.relative_to(docs))):

@@ -18,15 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import citations, faq, ids
 from .citations import Context, Target
+from .corpus import Corpus
 from .instruments import INSTRUMENTS
 from .md_citations import docs_href
-
-if TYPE_CHECKING:  # the corpus type only; site imports this module to build pages
-    from .site import Corpus
 
 GUIDANCE_DIRS = ("hoi-dap", "huong-dan")
 """Folders of docs/ whose entries ("## ..." headings with a Căn cứ line) are listed."""

@@ -26,10 +26,10 @@ import yaml
 
 from . import citations
 from .citations import Context, Target
+from .corpus import Corpus
 from .instruments import INSTRUMENTS
 from .md_citations import docs_href
 from .problems import Problem, ProblemsFound
-from .site import Corpus
 
 MAP_FILE = Path("data") / "van-ban-huong-dan.yml"
 BASES = ("tieu_de", "noi_dung", "ghi_chu")

@@ -31,8 +31,8 @@ import re
 from pathlib import Path
 
 from . import faq, ids, synonyms, tokens
+from .corpus import Corpus
 from .instruments import INSTRUMENTS
-from .site import Corpus
 
 RE_TAGS = re.compile(r"<[^>]+>")
 RE_PRE = re.compile(r"<pre\b.*?</pre>", re.S)

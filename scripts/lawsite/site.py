@@ -8,50 +8,28 @@ pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-
-from . import cited_by, glossary, importer, luong_co_so, pages, priorities, sources_page, trainer, truong_hop, truong_hop_page
+from . import (
+    changes_check,
+    changes_render,
+    cited_by,
+    glossary,
+    luong_co_so,
+    pages,
+    priorities,
+    relations,
+    sources_page,
+    trainer,
+    truong_hop,
+    truong_hop_page,
+)
+from .corpus import Corpus, load_corpus, sources_dir
 from .instruments import INSTRUMENTS
-from .model import VanBan
 
-
-@dataclass
-class Corpus:
-    """All instruments of the site, imported and validated."""
-
-    root: Path
-    vanban: dict[str, VanBan] = field(default_factory=dict)
-
-
-def sources_dir(project_root: Path) -> Path:
-    return project_root / "sources"
-
-
-@lru_cache(maxsize=8)
-def _load(root: str, stamp: tuple) -> Corpus:
-    corpus = Corpus(Path(root))
-    for inst in INSTRUMENTS.values():
-        path = sources_dir(Path(root)) / inst.source
-        corpus.vanban[inst.key] = importer.load(path, inst.key, inst.expected_articles)
-    return corpus
-
-
-def load_corpus(project_root: Path) -> Corpus:
-    """Import every instrument (cached while the source files are unchanged)."""
-    root = Path(project_root).resolve()
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted(sources_dir(root).glob("*.md"))
-    )
-    return _load(str(root), stamp)
+__all__ = ["Corpus", "generated_pages", "load_corpus", "sources_dir"]
 
 
 def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
     """Every generated page: ``{path under docs/: Markdown}`` (``site_url`` makes printed links absolute)."""
-    from . import changes_check, changes_render, relations  # imported here: they need this module's Corpus
-
     related = relations.related_markdown(corpus, relations.load(corpus.root, corpus))
     cited = cited_by.markdown(corpus)
     notices = changes_render.by_article(changes_check.load(corpus.root, corpus))
