@@ -1,9 +1,9 @@
-"""Verify the built site: internal links and fragments resolve, nothing loads from another origin.
+"""Verify the built site: internal links and fragments resolve.
 
 MkDocs validates links written in Markdown, but not what templates, raw
 HTML or generated navigation emit. This check reads every built page once
-with a few precompiled patterns (a full HTML parse of every page would cost
-more than the build itself) and reports ``file:line:col`` for each problem.
+with a few precompiled patterns and reports ``file:line:col`` for each problem.
+What the site loads, and from where, is :mod:`lawsite.gate.origins`' job.
 """
 
 from __future__ import annotations
@@ -18,13 +18,6 @@ from .problems import Problem
 
 RE_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 RE_HREF = re.compile(r"""<a\s[^>]*?\bhref=["']?([^"'\s>]*)""")
-RE_RESOURCE = re.compile(
-    r"""<(?P<tag>script|img|iframe|source|audio|video|embed)\s[^>]*?\bsrc=["']?(?P<url>[^"'\s>]+)"""
-    r"""|<link\s[^>]*?\bhref=["']?(?P<link>[^"'\s>]+)[^>]*>"""
-)
-RE_LINK_REL = re.compile(r"""\brel=["']?([^"'>]+)""")
-# <link rel=...> values that are navigation metadata, not loaded resources.
-NON_LOADING_RELS = {"canonical", "prev", "next", "alternate", "author", "license", "search"}
 
 
 @dataclass
@@ -87,19 +80,6 @@ def check_site(site: Path, site_url: str) -> tuple[list[Problem], int]:
     checked = 0
     for page in pages.values():
         rel = str(page.path.relative_to(site))
-        for m in RE_RESOURCE.finditer(page.text):
-            url = m["url"] or m["link"]
-            if m["link"]:
-                rels = RE_LINK_REL.search(m.group(0))
-                if rels and set(rels.group(1).split()) <= NON_LOADING_RELS:
-                    continue
-            parts = urlsplit(url)
-            if parts.scheme in ("http", "https") or url.startswith("//"):
-                origin = f"{parts.scheme or base.scheme}://{parts.netloc}"
-                if origin != own_origin:
-                    line, col = _line_col(page.text, m.start())
-                    problems.append(Problem(rel, line, col, f"resource loaded from another origin: {url}",
-                                            "self-host it under docs/assets (no third-party requests)"))
         # The navigation sidebars repeat the whole nav on every page and are
         # produced by MkDocs from the validated nav, so links are read from
         # the content and the footer (where templates add their own links).

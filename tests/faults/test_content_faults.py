@@ -86,6 +86,18 @@ def replace(rel: str, old: str, new: str, at: str | None = None, count: int = 1)
     return apply
 
 
+def delete_lines(rel: str, first: str, n: int) -> Callable[[Path], str]:
+    """Delete ``n`` lines starting at the line that begins with ``first``; the fault is where they were."""
+    def apply(project: Path) -> str:
+        path = project / rel
+        lines = path.read_text(encoding="utf-8").split("\n")
+        i = next(k for k, ln in enumerate(lines) if ln.startswith(first))
+        del lines[i:i + n]
+        _put(path, "\n".join(lines))
+        return f"{rel}:{i + 1}:"
+    return apply
+
+
 def write(rel: str, content: str | bytes, where: str) -> Callable[[Path], str]:
     def apply(project: Path) -> str:
         path = project / rel
@@ -224,11 +236,12 @@ def law(id: str, seed: Callable[[Path], str], says: str) -> Fault:
 SOURCES: list[Fault] = [
     law("law-03-to-05-years", replace(LAW, "Thời hiệu yêu cầu bồi thường là 03 năm", "Thời hiệu yêu cầu bồi thường là 05 năm"),
         "khoản 1 Điều 6 differs from sources/MANIFEST.json: «bồi thường là 03 năm kể từ» → «bồi thường là 05 năm kể từ»"),
-    law("law-delete-two-lines", replace(LAW, "\n4. Người yêu cầu bồi thường có nghĩa vụ chứng minh", "\nXÓA", at="XÓA"),
-        "khoản 4 Điều 6"),
+    law("law-delete-two-lines", delete_lines(LAW, "4. Người yêu cầu bồi thường có nghĩa vụ chứng minh", 2),
+        "khoản 4 Điều 6 was removed"),
     law("law-delete-clause", replace(LAW, "\n\n4. Người yêu cầu bồi thường có nghĩa vụ chứng minh khoảng thời gian",
                                      "\n\nNgười yêu cầu bồi thường có nghĩa vụ chứng minh khoảng thời gian",
-                                     at="Người yêu cầu bồi thường có nghĩa vụ chứng minh khoảng"), "khoản 4 Điều 6"),
+                                     at="Người yêu cầu bồi thường có nghĩa vụ chứng minh khoảng"),
+        "điểm b khoản 3 Điều 6 (đoạn 1) is not in"),
     law("law-rename-article", replace(LAW, "#### Điều 6. Thời hiệu yêu cầu bồi thường", "#### Điều 6. Thời hạn yêu cầu bồi thường"),
         "Điều 6 (tên điều) differs"),
     law("law-edit-point", replace(LAW, "a) Khoảng thời gian có sự kiện bất khả kháng", "a) Khoảng thời gian có sự kiện bất thường"),
@@ -236,17 +249,18 @@ SOURCES: list[Fault] = [
     law("law-insert-point", replace(LAW, "\n\n4. Người yêu cầu bồi thường có nghĩa vụ chứng minh",
                                     "\n\nc) Khoảng thời gian khác.\n\n4. Người yêu cầu bồi thường có nghĩa vụ chứng minh",
                                     at="c) Khoảng thời gian khác."), "điểm c khoản 3 Điều 6 is not in"),
-    law("law-chapter-title", replace(LAW, "## Chương II\n\n", "## Chương II\n\nX", at="X"), "Chương II (tên chương)"),
+    law("law-chapter-title", replace(LAW, "## Chương II\n\n", "## Chương II\n\nX", at="XPHẠM"), "Chương II (tên chương)"),
     law("law-front-matter", replace(LAW, "so_hieu: 10/2017/QH14", "so_hieu: 11/2017/QH14", at="---"), "front matter"),
     law("law-whitespace", replace(LAW, "Thời hiệu yêu cầu bồi thường là 03 năm", "Thời hiệu yêu cầu bồi thường là  03 năm"),
         "khoản 1 Điều 6"),
-    law("law-delete-article", replace(LAW, "#### Điều 6. Thời hiệu yêu cầu bồi thường\n", "", at="#### Điều 5."), "differs from"),
+    law("law-delete-article", delete_lines(LAW, "#### Điều 6. Thời hiệu yêu cầu bồi thường", 1),
+        "«#### Điều 6. Thời hiệu yêu cầu bồi thường» → «∅»"),
     law("decree-sentence", replace(DECREE, "#### Điều 13. Thụ lý hồ sơ yêu cầu bồi thường",
                                    "#### Điều 13. Thụ lý hồ sơ yêu cầu bồi thường nhanh"), "Điều 13 (tên điều)"),
     law("decree-word", replace(DECREE, "tại cơ quan trực tiếp quản lý", "tại cơ quan gián tiếp quản lý",
                                at="gián tiếp"), "Điều"),
     law("circular-sentence", replace(CIRCULAR, "Thông tư này ban hành một số biểu mẫu", "Thông tư này ban hành các biểu mẫu"),
-        "Điều 1 differs"),
+        "Điều 1 (đoạn 1) differs"),
     law("letter-source", replace(LETTER, "BỘ TƯ PHÁP", "BỘ TƯ PHÁP X", at="BỘ TƯ PHÁP X"), "differs from sources/MANIFEST.json"),
     law("provenance-edit", append("sources/PROVENANCE.md", "Thêm một dòng."), "differs from sources/MANIFEST.json"),
     law("unrecorded-source", write("sources/nd-99-2030.md", "# X\n", "sources/nd-99-2030.md:1:"), "not in sources/MANIFEST.json"),
@@ -355,7 +369,8 @@ def _js(code: str, says: str, id: str) -> Fault:
 
 
 def _tpl(html: str, says: str, id: str) -> Fault:
-    return Fault(id, "origins", replace(TEMPLATE, "{% block extrahead %}\n", "{% block extrahead %}\n" + html + "\n", at=html), says)
+    """Added at the end of the extrahead block, after the faults seeded before it (their lines stay put)."""
+    return Fault(id, "origins", replace(TEMPLATE, "{% endblock %}", html + "\n{% endblock %}", at=html), says)
 
 
 AFTER_BUILD: list[Fault] = [
@@ -393,7 +408,7 @@ AFTER_BUILD: list[Fault] = [
                 "docs/assets/evil.svg:2:"), "loads https://evil.example/i.png"),
     Fault("webmanifest-icon", "origins",
           write("docs/site.webmanifest", '{"name": "x", "icons": [{"src": "https://evil.example/icon.png"}]}\n',
-                "docs/site.webmanifest (built):1:"), "web manifest points to https://evil.example/icon.png"),
+                "docs/site.webmanifest:1:"), "web manifest points to https://evil.example/icon.png"),
     Fault("extra-css-remote", "origins",
           replace("mkdocs.yml", "extra_css:\n", "extra_css:\n  - https://cdn.example.com/extra.css\n",
                   at="https://cdn.example.com/extra.css"), "loads https://cdn.example.com/extra.css"),

@@ -59,10 +59,16 @@ def units(text: str, key: str, shown: str) -> list[Unit]:
     inst = INSTRUMENTS[key]
     vb = parse(text, key, shown, inst.expected_articles)
     front, _, _ = split_front_matter(text)
+    lines = text.split("\n")
+
+    def title_line(start: int, title: str) -> int:
+        """A chapter's title is printed on a line of its own after the heading: report that line."""
+        return next((i + 1 for i in range(start - 1, min(start + 4, len(lines))) if title and title in lines[i]), start)
+
     out = [Unit("phần thông tin đầu tệp (front matter)", front, 1)]
     for c in vb.chuong:
-        out.append(Unit(f"Chương {c.roman} (tên chương)", c.title, c.line))
-        out.extend(Unit(f"Chương {c.roman} Mục {m.number} (tên mục)", m.title, m.line) for m in c.muc)
+        out.append(Unit(f"Chương {c.roman} (tên chương)", c.title, title_line(c.line, c.title)))
+        out.extend(Unit(f"Chương {c.roman} Mục {m.number} (tên mục)", m.title, title_line(m.line, m.title)) for m in c.muc)
     for d in vb.dieu.values():
         out.append(Unit(f"Điều {d.number} (tên điều)", d.title, d.line))
         seen: dict[str, int] = {}
