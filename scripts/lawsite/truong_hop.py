@@ -18,14 +18,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import citations, located_yaml
 from .citations import Context, Target
+from .corpus import Corpus
 from .problems import Problem, ProblemsFound
-
-if TYPE_CHECKING:  # the corpus type only; lawsite.site imports this module
-    from .site import Corpus
 
 DATA_FILE = Path("data") / "truong-hop.yml"
 

@@ -19,16 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from typing import TYPE_CHECKING
 
 from . import citations, ids
+from .corpus import Corpus
 from .luong_co_so import LuongCoSo
 from .md_citations import docs_href
 from .pages import front_matter
 from .truong_hop import last_day, target_of
-
-if TYPE_CHECKING:  # the corpus type only; lawsite.site imports this module
-    from .site import Corpus
 
 PAGE = "truong-hop-cua-toi/index.md"
 STYLE = "../assets/stylesheets/truong-hop.css"
