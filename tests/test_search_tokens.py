@@ -46,6 +46,10 @@ def test_terms_are_unigrams_and_bigrams_accented_and_folded():
     assert tokens.terms("dieu 41") == ["dieu", "dieu_41", "41"]  # no accents: one form each
 
 
+def test_body_text_is_indexed_folded_only():
+    assert tokens.folded_terms("Thời hiệu, đình chỉ") == ["thoi", "thoi_hieu", "hieu", "dinh", "dinh_chi", "chi"]
+
+
 def test_no_bigram_across_punctuation():
     assert tokens.tokens("khoản 2, điều 6") == ["khoản", "khoản_2", "2", "điều", "điều_6", "6"]
     assert tokens.tokens("68/2018/NĐ-CP") == ["68", "2018", "nđ", "cp"]

@@ -81,3 +81,15 @@ def terms(text: str) -> list[str]:
 def syllables(text: str) -> list[str]:
     """All syllables of ``text`` in order, punctuation ignored (for phrase look-ups)."""
     return [w for run in runs(text) for w in run]
+
+
+def folded_terms(text: str) -> list[str]:
+    """Folded unigrams and bigrams only: how the engine indexes body text (JavaScript ``foldedTerms``)."""
+    out = []
+    for run in runs(text):
+        f = [fold(w) for w in run]
+        for i, w in enumerate(f):
+            out.append(w)
+            if i + 1 < len(f):
+                out.append(f"{w}_{f[i + 1]}")
+    return out

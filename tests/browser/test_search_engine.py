@@ -41,9 +41,10 @@ def engine(browser, server):
 
 def test_javascript_and_python_tokenizers_agree(engine):
     got = engine.page.evaluate("(xs) => xs.map(x => [SiteSearchEngine.terms(x), SiteSearchEngine.runs(x), "
-                               "SiteSearchEngine.fold(x)])", SAMPLES)
-    for text, (terms, runs, folded) in zip(SAMPLES, got, strict=True):
+                               "SiteSearchEngine.fold(x), SiteSearchEngine.foldedTerms(x)])", SAMPLES)
+    for text, (terms, runs, folded, body) in zip(SAMPLES, got, strict=True):
         assert terms == tokens.terms(text), text
+        assert body == tokens.folded_terms(text), text
         assert runs == tokens.runs(text), text
         assert folded == tokens.fold(text), text
 

@@ -82,6 +82,19 @@
     return out;
   }
 
+  /** Folded terms only: the body text (field x), the bulk of the index, is stored folded once. */
+  function foldedTerms(text) {
+    var out = [];
+    runs(text).forEach(function (w) {
+      var f = w.map(fold);
+      for (var i = 0; i < f.length; i++) {
+        out.push(f[i]);
+        if (i + 1 < f.length) out.push(f[i] + "_" + f[i + 1]);
+      }
+    });
+    return out;
+  }
+
   /* Weights (tuned on tests/bench/questions/dev.yml only) ------------------------------------ */
 
   var BOOST = { q: 5, a: 4, t: 2, x: 1 };
@@ -126,7 +139,7 @@
     engine.ms = new MiniSearch({
       idField: "i",
       fields: ["q", "a", "t", "x"],
-      tokenize: terms,
+      tokenize: function (text, field) { return field === "x" ? foldedTerms(text) : terms(text); },
       processTerm: function (t) { engine.vocab[t] = true; return t; },
       searchOptions: { boost: BOOST }
     });
@@ -196,7 +209,23 @@
         add(t, (t.indexOf("_") > 0 ? BIGRAM : 1) * EXPANDED, false);
       }); });
     });
+    prune(weights, folded);
     return { weights: weights, fuzzy: fuzzy, prefix: prefix, words: folded };
+  }
+
+  /** Drop the terms that cost most and say least: stop words, and words of the law's name and of
+   *  nearly every answer ("bồi", "thường") when a bigram of the query already holds them. */
+  function prune(weights, folded) {
+    var inBigram = Object.create(null);
+    folded.forEach(function (w) { if (w.length > 1) w.forEach(function (x) { inBigram[x] = true; }); });
+    var all = Object.keys(weights);
+    var content = all.filter(function (t) { return !STOP_SET[t] && !STOP_SET[fold(t)]; });
+    if (!content.length) return;
+    all.forEach(function (t) {
+      if (t.indexOf("_") >= 0) return;
+      var f = fold(t);
+      if (STOP_SET[t] || STOP_SET[f] || DOMAIN_SET[f] && inBigram[f]) delete weights[t];
+    });
   }
 
   /* Direct references: "điều 6", "khoan 2 dieu 52", "dieu 41 khoan 3", "6" -------------------- */
@@ -284,7 +313,7 @@
     return words.filter(function (w) { return have[w]; }).length / words.length;
   }
 
-  return { lower: lower, fold: fold, runs: runs, tokens: tokens, forms: forms, terms: terms,
+  return { lower: lower, fold: fold, runs: runs, tokens: tokens, forms: forms, terms: terms, foldedTerms: foldedTerms,
            parseUnit: parseUnit, create: create, prepare: prepare, fields: fields, BOOST: BOOST, KIND: KIND, analyse: analyse, references: references,
            search: search, merge: merge, coverage: coverage, STOP_SET: STOP_SET };
 });

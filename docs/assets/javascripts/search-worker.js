@@ -34,7 +34,7 @@
   /* Results → Material's search items ---------------------------------------------------------- */
 
   self.SiteSearchResults = function (E, engine) {
-    var LIMIT = 30, SNIPPET = 190, WEAK = 0.5;
+    var LIMIT = 20, SNIPPET = 190, WEAK = 0.5;
     var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
 
@@ -44,10 +44,10 @@
         return words[E.fold(E.lower(w))] ? "<mark>" + w + "</mark>" : w;
       });
     }
-    /** The page's own words that matched (for Material's ?h= highlighting on the target page). */
-    function pageTerms(doc, words) {
+    /** The page's own words that matched, from the title and snippet shown (for Material's ?h=). */
+    function pageTerms(title, text, words) {
       var out = {};
-      ((doc.h || doc.t) + " " + doc.x).replace(/[\p{L}\p{M}\p{N}]+/gu, function (w) {
+      (title + " " + text).replace(/[\p{L}\p{M}\p{N}]+/gu, function (w) {
         var l = E.lower(w);
         if (words[E.fold(l)] && !E.STOP_SET[l]) out[l] = true;
         return w;
@@ -80,7 +80,7 @@
     function item(r, words, score) {
       var doc = r.doc, text = snippet(doc.x, words);
       var main = { location: doc.l, title: mark(label(doc), words), text: mark(text, words),
-                   score: score, terms: pageTerms(doc, words) };
+                   score: score, terms: pageTerms(doc.h || doc.t, text, words) };
       var parent = page(doc);
       return parent ? [main, parent] : [main];
     }
