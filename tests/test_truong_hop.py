@@ -182,3 +182,9 @@ def test_missing_section_is_reported(tmp_path):
     with pytest.raises(ProblemsFound) as e:
         truong_hop.load(tmp_path, CORPUS)
     assert any("missing section 'tinh_than'" in p.message for p in e.value.problems)
+
+
+def test_the_estimate_uses_the_base_salary_in_force_when_the_claim_is_accepted():
+    rule = RULES["thoi_diem_tinh"]
+    assert truong_hop.target_of(rule["can_cu"]).dieu == 22
+    assert "tại thời điểm thụ lý hồ sơ yêu cầu bồi thường" in text_of(rule["can_cu"])

@@ -32,7 +32,8 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     """Every generated page: ``{path under docs/: Markdown}`` (``site_url`` makes printed links absolute)."""
     related = relations.related_markdown(corpus, relations.load(corpus.root, corpus))
     cited = cited_by.markdown(corpus)
-    notices = changes_render.by_article(changes_check.load(corpus.root, corpus))
+    changes = changes_check.load(corpus.root, corpus)
+    notices = changes_render.by_article(changes)
     out: dict[str, str] = {}
     for key, vb in corpus.vanban.items():
         extra = {n: "\n".join(x for x in (related.get(key, {}).get(n), cited[key][n]) if x) for n in vb.dieu}
@@ -42,5 +43,5 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
     out.update(trainer.generated_pages(corpus.root, corpus.vanban))
     out[truong_hop_page.PAGE] = truong_hop_page.markdown(
-        truong_hop.load(corpus.root, corpus), corpus, luong_co_so.load(corpus.root)[-1])
+        truong_hop.load(corpus.root, corpus), corpus, luong_co_so.load(corpus.root)[-1], changes)
     return out

@@ -105,7 +105,7 @@ def check_rules(doc: located_yaml.Located, corpus: Corpus, shown: str) -> list[P
 def check_shape(data, doc: located_yaml.Located, shown: str) -> list[Problem]:
     """The few structural facts the page relies on."""
     problems: list[Problem] = []
-    for key in ("hoat_dong", "duong_khac", "nguoi_yeu_cau", "tinh_than", "ngay_luong_co_so", "thiet_hai_khac",
+    for key in ("hoat_dong", "duong_khac", "nguoi_yeu_cau", "tinh_than", "ngay_luong_co_so", "thoi_diem_tinh", "thiet_hai_khac",
                 "thoi_hieu", "ho_so", "van_ban_yeu_cau", "tien_trinh"):
         if not isinstance(data, dict) or key not in data:
             problems.append(Problem(shown, 1, 1, f"missing section '{key}'", "restore it from git"))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from typing import TYPE_CHECKING
 
 from . import citations, ids
 from .corpus import Corpus
@@ -26,6 +27,9 @@ from .luong_co_so import LuongCoSo
 from .md_citations import docs_href
 from .pages import front_matter
 from .truong_hop import last_day, target_of
+
+if TYPE_CHECKING:  # type only
+    from .changes_model import Change
 
 PAGE = "truong-hop-cua-toi/index.md"
 STYLE = "../assets/stylesheets/truong-hop.css"
@@ -61,7 +65,15 @@ def _vbcc(corpus: Corpus, cite: str) -> list[dict]:
             for p in d.doan if p.kind == "khoan"]
 
 
-def data_json(rules: dict, corpus: Corpus, luong: LuongCoSo) -> dict:
+def later_changes(cite: str, changes: list[Change]) -> list[dict]:
+    """The later-change notices (data/thay-doi.yml) that bite on the clause of a rule."""
+    t = target_of(cite)
+    return [{"id": c.id, "tieu_de": c.tieu_de, "xac_minh": c.verified,
+             "label": f"Điều {t.dieu}", "href": docs_href(citations.Target("luat", t.dieu)).lstrip("/")}
+            for c in sorted(changes, key=lambda c: not c.verified) if c.affects(t)]  # verified first
+
+
+def data_json(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change] = ()) -> dict:
     """What the page script needs: the rules with their links, the base salary and the letter points."""
 
     def ref(node: dict) -> dict:
@@ -78,7 +90,8 @@ def data_json(rules: dict, corpus: Corpus, luong: LuongCoSo) -> dict:
             "toa_an": ref(a["toa_an"]) if "toa_an" in a else None,
             "ngoai_le": ref(a["ngoai_le"]) if "ngoai_le" in a else None,
             "co_quan": [{"id": c["id"], "hoi": c["hoi"], "giai_quyet": c["giai_quyet"], "ghi_chu": c.get("ghi_chu", ""),
-                         "to_chuc_lai": bool(c.get("to_chuc_lai")), **ref(c)} for c in a["co_quan"]],
+                         "to_chuc_lai": bool(c.get("to_chuc_lai")), "thay_doi": later_changes(c["can_cu"], changes),
+                         **ref(c)} for c in a["co_quan"]],
         })
     routes = {k: {**ref(v), "giai_quyet": v.get("giai_quyet", ""),
                   "kem": [ref(x) for x in v.get("kem", [])]} for k, v in rules["duong_khac"].items()}
@@ -89,6 +102,7 @@ def data_json(rules: dict, corpus: Corpus, luong: LuongCoSo) -> dict:
         "nguoi": [{"id": n["id"], "hoi": n["hoi"], "ho_so": n["ho_so"], **ref(n)} for n in rules["nguoi_yeu_cau"]],
         "tinh_than": [{k: v for k, v in x.items() if k not in ("tu_khoa", "can_cu")} | ref(x) for x in rules["tinh_than"]],
         "ngay_luong": {"chia": rules["ngay_luong_co_so"]["chia"], **ref(rules["ngay_luong_co_so"])},
+        "thoi_diem": ref(rules["thoi_diem_tinh"]),
         "khac": [{"id": x["id"], "ten": x["ten"], **ref(x)} for x in rules["thiet_hai_khac"]],
         "thoi_hieu": {"nam": th["nam"], **ref(th), "vu_an_hanh_chinh": ref(th["vu_an_hanh_chinh"]),
                       "khong_tinh": [ref(x) for x in th["khong_tinh"]], "chung_minh": ref(th["chung_minh"]),
@@ -109,7 +123,7 @@ def _d(d: dt.date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
-def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo) -> str:
+def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change] = ()) -> str:
     """The whole page: front matter, the app mount point, the rule tables, the JSON data (a hidden element)."""
     out = [front_matter(
         title="Trường hợp của tôi: nộp ở đâu, đến khi nào, cần giấy tờ gì",
@@ -161,6 +175,14 @@ def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo) -> str:
             note = f" {c['ghi_chu']}" if c.get("ghi_chu") else ""
             w(f"| {_cell(c['hoi'])} | {_cell(c['giai_quyet'])}{mark}{_cell(note)} | {_link(c['can_cu'])} |")
         w("")
+        seen: dict[str, dict] = {}
+        for c in a["co_quan"]:
+            for ch in later_changes(c["can_cu"], changes):
+                seen.setdefault(ch["id"], ch)
+        if seen:
+            w("Thay đổi sau khi ban hành ảnh hưởng đến các cơ quan trên: " + "; ".join(
+                f"{ch['tieu_de']}{'' if ch['xac_minh'] else ' (chưa xác minh)'} ([{ch['label']}](/{ch['href']}))"
+                for ch in seen.values()) + ".\n")
         if "ngoai_le" in a:
             w(f"Trong tố tụng hình sự, yêu cầu bồi thường được giải quyết tại cơ quan trực tiếp quản lý người gây thiệt hại "
               f"({_link(ex['can_cu'])}); bạn không khởi kiện thẳng ra Tòa án. Chỉ khi không đồng ý với quyết định giải quyết "
@@ -239,7 +261,9 @@ def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo) -> str:
         note = f" {k['ghi_chu']}" if k.get("ghi_chu") else ""
         w(f"| {_cell(k['ten'])}{_cell(note)} | {hs} {unit[k['don_vi']]} | {example} | {_link(k['can_cu'])} |")
     w("")
-    w("Luật không nói cách làm tròn; trang làm tròn tổng số đến đồng.\n")
+    w("Giá trị thiệt hại được tính tại thời điểm cơ quan thụ lý hồ sơ (hoặc Tòa án cấp sơ thẩm xác định giá trị "
+      f"thiệt hại) ({_link(rules['thoi_diem_tinh']['can_cu'])}): nếu mức lương cơ sở thay đổi trước thời điểm đó, "
+      "số tiền sẽ khác. Luật không nói cách làm tròn; trang làm tròn tổng số đến đồng.\n")
 
     w("### 8. Thiệt hại khác: ghi lại và giữ giấy tờ { #thiet-hai-khac }\n")
     w("Trang không ước tính các thiệt hại này; hãy liệt kê và giữ hóa đơn, chứng từ:\n")
@@ -264,7 +288,7 @@ def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo) -> str:
     w(f"Nếu chỉ yêu cầu phục hồi danh dự, văn bản cần các nội dung a, b, c, d, g và h ({_link(vb['can_cu'])}).\n")
 
     # A hidden element, not a <script>: Material's instant navigation drops inline scripts from the content.
-    blob = html.escape(json.dumps(data_json(rules, corpus, luong), ensure_ascii=False, separators=(",", ":")), quote=False)
+    blob = html.escape(json.dumps(data_json(rules, corpus, luong, changes), ensure_ascii=False, separators=(",", ":")), quote=False)
     w(f'<div id="th-data" hidden data-search-exclude>{blob}</div>\n')
     return "\n".join(out)
 

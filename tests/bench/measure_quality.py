@@ -207,7 +207,7 @@ def measure_bytes(base: str) -> dict:
             page.evaluate("window.__quality_marker = 1")
             link = page.locator(f'article a[href$="/{SECOND_PAGE.split("/")[-2]}/"]:visible').first
             link.click()
-            page.wait_for_url("**/" + SECOND_PAGE)
+            page.wait_for_url(re.compile(".*/" + re.escape(SECOND_PAGE) + "(#.*)?$"))
             settle(page)
             instant = page.evaluate("window.__quality_marker === 1")
             second = summarize(transfer.take())

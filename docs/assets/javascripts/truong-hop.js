@@ -186,8 +186,12 @@
       auth.appendChild(line("Bạn cũng có thể nộp hồ sơ ngay tại Sở Tư pháp nơi bạn cư trú; trong 05 ngày làm việc Sở xác định cơ quan giải quyết và chuyển hồ sơ.", [R.chua_ro]));
     } else {
       auth.appendChild(line("Nơi nộp hồ sơ: " + c.giai_quyet + "." + (c.ghi_chu ? " " + c.ghi_chu : ""), [c]));
-      if (c.to_chuc_lai) auth.appendChild(el("li", { "class": "th-notice" }, ["Cơ quan này ghi theo Luật năm 2017 và có thể đã được sắp xếp lại; nếu cơ quan không còn, cơ quan kế thừa chức năng, nhiệm vụ giải quyết (",
-        cite(R.cu_the), "). Xem ", el("a", { href: url("index.md") }, ["các thay đổi sau khi ban hành"]), " hoặc hỏi Sở Tư pháp."]));
+      c.thay_doi.forEach(function (ch) {
+        var li = line("Thay đổi sau khi Luật ban hành" + (ch.xac_minh ? "" : " (chưa xác minh)") + ": " + ch.tieu_de + ". Xem thông báo ở", [ch]);
+        li.className = "th-notice"; li.setAttribute("data-th", "thay-doi-" + ch.id);
+        auth.appendChild(li);
+      });
+      if (c.to_chuc_lai || c.thay_doi.length) auth.appendChild(line("Cơ quan ghi theo Luật năm 2017 và có thể đã được sắp xếp lại; nếu cơ quan không còn, cơ quan kế thừa chức năng, nhiệm vụ giải quyết. Chưa rõ thì hỏi Sở Tư pháp nơi bạn ở.", [R.cu_the, R.hoi_so_tu_phap]));
     }
     if (a.ngoai_le) auth.appendChild(line("Trong tố tụng hình sự, yêu cầu được giải quyết tại cơ quan trực tiếp quản lý người gây thiệt hại; bạn không khởi kiện thẳng ra Tòa án. Nếu không đồng ý quyết định giải quyết bồi thường hoặc thương lượng không thành, bạn khởi kiện trong 15 ngày.", [a.ngoai_le, R.khoi_kien_sau]));
     else if (st.cq !== "vu-an") auth.appendChild(line("Hoặc: khởi kiện ra Tòa án trong 03 năm kể từ ngày nhận văn bản làm căn cứ, nếu bạn chưa yêu cầu cơ quan giải quyết (hoặc đã rút yêu cầu).", [R.khoi_kien, a.toa_an]));
@@ -237,6 +241,7 @@
     if (dead) ml.appendChild(line("Khi người bị thiệt hại chết, không tính thêm thiệt hại về tinh thần theo các khoản 1, 2, 3 và 5 Điều 27.", [D.tinh_than.filter(function (k) { return k.id === "chet"; })[0]]));
     if (total) { var tli = el("li", { "data-th": "tong", "data-amount": total }, [el("strong", {}, ["Tổng ước tính thiệt hại về tinh thần: " + money(total) + " đồng."])]); ml.appendChild(tli); }
     else ml.appendChild(el("li", {}, ["Bạn chưa nhập số ngày nào, nên trang không ước tính thiệt hại về tinh thần."]));
+    ml.appendChild(line("Giá trị thiệt hại được tính tại thời điểm cơ quan thụ lý hồ sơ: nếu mức lương cơ sở thay đổi trước đó, số tiền sẽ khác.", [D.thoi_diem]));
     ml.appendChild(el("li", {}, ["Mức lương cơ sở " + money(D.luong.dong) + " đồng/tháng, áp dụng từ " + vnDate(new Date(D.luong.tu + "T00:00:00Z")) + " (" + D.luong.van_ban + "), kiểm tra ngày " + vnDate(new Date(D.luong.doc + "T00:00:00Z")) + "; có thể đã có mức mới hơn. Một ngày lương cơ sở = một tháng lương cơ sở chia 22 ngày."]));
     out.push(section("Thiệt hại về tinh thần (ước tính)", "th-a-tinh-than", [ml]));
 
