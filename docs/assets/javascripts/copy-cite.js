@@ -172,6 +172,7 @@
     root.querySelectorAll("a[href]:not(.headerlink):not(.cite)").forEach(function (a) {
       if (a.closest(".cite-tools, .print-notes, .print-url") || a.getAttribute("href").charAt(0) === "#") { return; }
       var url = toPublic(a.href);
+      if (url.split("#")[0] === pageUrl()) { return; }  // a place on this page (a diagram's steps)
       if (PUBLIC && url.indexOf(PUBLIC) === 0) {
         var page = url.split("#")[0];
         var key = ARTICLE_PAGE.test(page) ? page : url;
@@ -187,12 +188,12 @@
     box.className = "print-notes print-only";
     var title = document.createElement("p");
     title.className = "print-notes__title";
-    title.textContent = "Địa chỉ trực tuyến của các điều và trang được dẫn:";
+    title.textContent = "Địa chỉ trực tuyến của các điều và trang được dẫn: " + PUBLIC + " và tiếp theo là";
     box.appendChild(title);
     var list = document.createElement("ol");
     notes.forEach(function (url) {
       var li = document.createElement("li");
-      li.textContent = url;
+      li.textContent = url.slice(PUBLIC.length);
       list.appendChild(li);
     });
     box.appendChild(list);
