@@ -27,9 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lawsite import glossary, importer, site
-from lawsite.instruments import INSTRUMENTS
-from lawsite.problems import ProblemsFound
+try:
+    from lawsite import glossary, importer, site
+    from lawsite.instruments import INSTRUMENTS
+    from lawsite.problems import ProblemsFound
+except ModuleNotFoundError as e:  # run with a Python that lacks the project's packages
+    sys.exit(f"error: Python package '{e.name}' is missing; run `python3 scripts/dev.py test` once (it creates "
+             f".venv with the pinned packages), then `.venv/bin/python scripts/import_sources.py`")
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FROM = ROOT.parent / "shared" / "sources"

@@ -170,3 +170,15 @@ def test_a_documented_quirk_that_is_gone_is_an_error():
         body = tt02.rsplit("xác định nhũng thiệt hại", 1)  # the article's text, not the front matter's note
         importer.parse("xác định những thiệt hại".join(body), "tt02", "tt02.md", 9)
     assert any("'nhũng' in Điều 8 khoản 3 điểm a" in p.message for p in exc.value.problems)
+
+
+def test_import_script_without_the_project_packages_says_what_to_do():
+    """`python3 -S` (no site-packages): a message naming the missing package and the fix, no traceback."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-S", str(ROOT / "scripts" / "import_sources.py"), "--check"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.startswith("error: Python package '") and "scripts/dev.py" in r.stderr
+    assert "Traceback" not in r.stderr
