@@ -13,9 +13,10 @@ import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "scripts" / "lawsite"
 MAX_LINES = 500
-KNOWN_OVERSIZE = {"lawsite.citations": 1100}
-"""Modules allowed over the limit, with their ceiling; each entry is a debt noted in reports/QUALITY.md."""
+KNOWN_OVERSIZE: dict[str, int] = {}
+"""Modules allowed over the limit, with their ceiling; each entry is a debt noted in reports/QUALITY.md (none today)."""
 LOWER_LAYERS = ("lawsite.problems", "lawsite.ids", "lawsite.instruments", "lawsite.model", "lawsite.citations",
+                "lawsite.citation_types", "lawsite.citation_grammar", "lawsite.citation_parser", "lawsite.citation_format",
                 "lawsite.corpus", "lawsite.importer", "lawsite.priorities.model", "lawsite.priorities.reader")
 """Model and reader modules: they never import pages, checks, the gate or the site assembly."""
 UPPER = ("lawsite.site", "lawsite.pages", "lawsite.checker", "lawsite.gate", "lawsite.priorities.pages",
