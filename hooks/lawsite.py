@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "scripts") not in sys.path:  # works without `pip install -e .` too
@@ -44,6 +45,8 @@ def _expand_nav(items: list, corpus: site.Corpus) -> list:
 
 
 def on_config(config, **kwargs):
+    # One storage scope for every page, derived from the public address (a portal sub-path).
+    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
     corpus = site.load_corpus(Path(config.config_file_path).parent)
     if config.nav:
         config.nav = _expand_nav(config.nav, corpus)

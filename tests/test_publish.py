@@ -25,10 +25,13 @@ def project(tmp_path) -> Path:
 
 @pytest.fixture
 def old_site(tmp_path) -> Path:
-    """A previously published site that a failed publish must leave untouched."""
+    """A previously published site (in place, by an older publish.py) that a failed publish must leave untouched."""
+    from lawsite import release
+
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("old site", encoding="utf-8")
+    (out / release.MARKER).write_text(release.MARKER_TEXT, encoding="utf-8")
     return out
 
 
@@ -47,9 +50,9 @@ def run(project: Path, out: Path, capsys, *extra: str) -> tuple[int, str]:
 
 
 def assert_untouched(out: Path) -> None:
-    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in out.iterdir()) == [".lawsite-published", "index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "old site"
-    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}")]
+    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith((f".{out.name}", f"{out.name}."))]
     assert leftovers == [], leftovers
 
 
@@ -126,6 +129,8 @@ def test_successful_publish_replaces_the_old_site(built_site):
     assert (built_site / "index.html").is_file()
     assert (built_site / "luat" / "dieu-7" / "index.html").is_file()
     assert not [p for p in built_site.parent.iterdir() if p.name.startswith(".site")]
+    assert built_site.is_symlink() and (built_site.resolve() / ".lawsite-published").is_file()
+    assert [p.name for p in (built_site.parent / "site.releases").iterdir() if p.name.startswith(".build-")] == []
 
 
 def test_check_only_writes_nothing(tmp_path, capsys):

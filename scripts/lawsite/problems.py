@@ -26,7 +26,8 @@ class Problem:
     def __str__(self) -> str:
         tail = f" — {self.hint}" if self.hint else ""
         level = "" if self.severity == ERROR else f"{self.severity}: "
-        return f"{self.path}:{self.line}:{self.col}: {level}{self.message}{tail}"
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path  # line 0: a file or folder as a whole
+        return f"{where}: {level}{self.message}{tail}"
 
 
 class ProblemsFound(Exception):
