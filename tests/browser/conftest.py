@@ -81,9 +81,13 @@ def wait_until_listening(port: int, proc: subprocess.Popen, seconds: float = 10)
 
 
 def render_nginx(root: Path, site_dir: Path, port: int) -> Path:
-    """Render the deploy templates into ``root``; return the nginx.conf path."""
+    """Render the deploy templates into ``root`` (as /etc/nginx/ on a server); return the nginx.conf path."""
+    snippets = root / "snippets"
+    snippets.mkdir(exist_ok=True)
     snippet = (REPO / "deploy" / "nginx-boi-thuong.conf").read_text().replace("{{SITE_DIR}}", str(site_dir))
-    (root / "nginx-boi-thuong.conf").write_text(snippet)
+    (snippets / "boi-thuong-nha-nuoc.conf").write_text(snippet)
+    shutil.copyfile(REPO / "deploy" / "nginx-boi-thuong-headers.conf", snippets / "boi-thuong-nha-nuoc-headers.conf")
+    shutil.copyfile(REPO / "deploy" / "nginx-host-headers.conf", snippets / "host-headers.conf")
     conf = (REPO / "deploy" / "nginx-local.conf").read_text()
     conf = conf.replace("{{ROOT}}", str(root)).replace("{{PORT}}", str(port))
     (root / "nginx.conf").write_text(conf)
@@ -119,6 +123,60 @@ def nginx_serving(nginx: str, root: Path, site_dir: Path, port: int) -> Iterator
             proc.wait()
 
 
+def _apache() -> str:
+    found = shutil.which("apache2") or next((p for p in ("/usr/sbin/apache2", "/usr/sbin/httpd") if os.access(p, os.X_OK)), None)
+    if not found:
+        pytest.fail("Apache is not installed; the browser tests also serve the site through deploy/apache-boi-thuong.conf. "
+                    "Install it: apt-get install apache2 (.ci/run does).", pytrace=False)
+    return found
+
+
+def render_apache(root: Path, site_dir: Path, port: int) -> Path:
+    """Render deploy/apache-local.conf + deploy/apache-boi-thuong.conf into ``root``; return the config path."""
+    import grp
+
+    snippet = (REPO / "deploy" / "apache-boi-thuong.conf").read_text().replace("{{SITE_DIR}}", str(site_dir))
+    (root / "apache-boi-thuong.conf").write_text(snippet)
+    group = next((g for g in ("nogroup", "nobody") if _group_exists(grp, g)), "root")
+    conf = (REPO / "deploy" / "apache-local.conf").read_text()
+    for key, value in {"ROOT": str(root), "PORT": str(port), "MODULES": "/usr/lib/apache2/modules",
+                       "USER": "nobody", "GROUP": group}.items():
+        conf = conf.replace("{{" + key + "}}", value)
+    (root / "apache.conf").write_text(conf)
+    return root / "apache.conf"
+
+
+def _group_exists(grp, name: str) -> bool:
+    try:
+        grp.getgrnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+@contextmanager
+def apache_serving(apache: str, root: Path, site_dir: Path, port: int) -> Iterator[None]:
+    """Serve ``site_dir`` at 127.0.0.1:``port`` under SUBPATH with the Apache deploy config (the tests' own process)."""
+    conf = render_apache(root, site_dir, port)
+    test = subprocess.run([apache, "-f", str(conf), "-t"], capture_output=True, text=True)
+    if test.returncode:
+        raise NginxError(f"apache2 -t rejected the rendered config {conf}:\n{test.stderr}")
+    with open(root / "apache.stderr", "wb") as err:
+        proc = subprocess.Popen([apache, "-f", str(conf), "-DFOREGROUND"], stdout=err, stderr=err)
+    try:
+        if not wait_until_listening(port, proc):
+            log = (root / "apache.stderr").read_text()
+            raise NginxError(f"Apache did not start on 127.0.0.1:{port}:\n{log}")
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 @dataclass
 class Server:
     root: Path
@@ -137,8 +195,8 @@ class Server:
         return urljoin(self.base, path)
 
     def csp(self) -> str:
-        """The Content-Security-Policy value set for pages by deploy/nginx-boi-thuong.conf."""
-        text = (self.root / "nginx-boi-thuong.conf").read_text()
+        """The Content-Security-Policy value every response gets (deploy/nginx-boi-thuong-headers.conf)."""
+        text = (self.root / "snippets" / "boi-thuong-nha-nuoc-headers.conf").read_text()
         start = text.index('add_header Content-Security-Policy "') + len('add_header Content-Security-Policy "')
         return text[start:text.index('"', start)]
 
@@ -159,6 +217,43 @@ def server() -> Iterator[Server]:
         print(f"\nbuilt {srv.base} in {time.perf_counter() - started:.1f}s")
         try:
             with nginx_serving(nginx, root, srv.site_dir, port):
+                yield srv
+        except NginxError as e:
+            pytest.fail(str(e), pytrace=False)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def serve_folder() -> Iterator[Callable]:
+    """``with serve_folder(site_dir) as port:`` another nginx with the deploy config, for a folder a test manages."""
+    nginx = _nginx()
+    roots: list[Path] = []
+
+    @contextmanager
+    def _serve(site_dir: Path) -> Iterator[int]:
+        root = Path(tempfile.mkdtemp(prefix="btnn-nginx-"))
+        root.chmod(0o755)
+        roots.append(root)
+        port = _free_port()
+        with nginx_serving(nginx, root, site_dir, port):
+            yield port
+
+    yield _serve
+    for root in roots:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def apache_server(server: Server) -> Iterator[Server]:
+    """The same built site served by Apache with deploy/apache-boi-thuong.conf (no second build)."""
+    apache = _apache()
+    root = Path(tempfile.mkdtemp(prefix="btnn-apache-"))
+    root.chmod(0o755)
+    try:
+        srv = Server(root=root, site_dir=server.site_dir, port=_free_port())
+        try:
+            with apache_serving(apache, root, srv.site_dir, srv.port):
                 yield srv
         except NginxError as e:
             pytest.fail(str(e), pytrace=False)
@@ -253,23 +348,44 @@ class Watch:
         self.page_errors.append(str(error))
 
 
+def watched_context(browser, origin: str, mobile: bool = False, **options):
+    """A new browser context whose requests to any origin but ``origin`` are aborted and recorded."""
+    watch = Watch(origin=origin)
+    if mobile:
+        options = {"is_mobile": True, "has_touch": True, **options}
+    context = browser.new_context(viewport=MOBILE if mobile else DESKTOP, locale="vi-VN",
+                                  service_workers="block", **options)
+    context.route("**/*", watch.on_route)
+    context.on("request", watch.on_request)
+    context.on("requestfailed", watch.on_request_failed)
+    context.on("response", watch.on_response)
+    context.on("console", watch.on_console)
+    context.on("weberror", lambda e: watch.on_page_error(e.error))
+    return context, watch
+
+
+@pytest.fixture
+def open_page_at(browser) -> Iterator[Callable]:
+    """``open_page_at(origin, mobile=False) -> (page, watch)`` for a server other than ``server`` (Apache)."""
+    opened = []
+
+    def _open(origin: str, mobile: bool = False, **options):
+        context, watch = watched_context(browser, origin, mobile, **options)
+        opened.append(context)
+        return context.new_page(), watch
+
+    yield _open
+    for context in opened:
+        context.close()
+
+
 @pytest.fixture
 def open_page(browser, server: Server) -> Iterator[Callable]:
     """``open_page(mobile=False, **context_options) -> (page, watch)``: desktop 1280x800 or phone 390x844."""
     opened: list[tuple[object, Watch]] = []
 
     def _open(mobile: bool = False, **options):
-        watch = Watch(origin=server.origin)
-        if mobile:
-            options = {"is_mobile": True, "has_touch": True, **options}
-        context = browser.new_context(viewport=MOBILE if mobile else DESKTOP, locale="vi-VN",
-                                      service_workers="block", **options)
-        context.route("**/*", watch.on_route)
-        context.on("request", watch.on_request)
-        context.on("requestfailed", watch.on_request_failed)
-        context.on("response", watch.on_response)
-        context.on("console", watch.on_console)
-        context.on("weberror", lambda e: watch.on_page_error(e.error))
+        context, watch = watched_context(browser, server.origin, mobile, **options)
         opened.append((context, watch))
         return context.new_page(), watch
 

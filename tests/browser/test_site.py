@@ -133,15 +133,47 @@ def test_csp_allows_exactly_the_inline_scripts_of_the_build(server):
             digest = "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
             found.setdefault(digest, []).append(f.relative_to(server.site_dir).as_posix())
     missing = {h: pages for h, pages in found.items() if h not in allowed}
-    assert not missing, ("inline scripts not allowed by the CSP in deploy/nginx-boi-thuong.conf (add the hashes to "
+    assert not missing, ("inline scripts not allowed by the CSP in deploy/nginx-boi-thuong-headers.conf (add the hashes to "
                          "script-src in all three locations, see DEPLOY.md):\n" +
                          "\n".join(f"  '{h}' e.g. {p[0]} ({len(p)} pages)" for h, p in missing.items()))
     unused = allowed - set(found)
     assert not unused, f"script-src hashes that no page needs any more (remove them): {sorted(unused)}"
 
 
-def test_all_locations_send_the_same_csp(server):
-    text = (Path(server.root) / "nginx-boi-thuong.conf").read_text()
-    values = set(re.findall(r'add_header Content-Security-Policy "([^"]+)"', text))
-    assert len(values) == 1, "the three Content-Security-Policy headers in deploy/nginx-boi-thuong.conf differ"
+def test_all_locations_send_the_same_headers(server):
+    """Each location with its own add_header includes the host's and the site's header files."""
+    text = (Path(server.root) / "snippets" / "boi-thuong-nha-nuoc.conf").read_text()
+    text = "\n".join(ln.split("#", 1)[0] if not ln.lstrip().startswith("location") else ln for ln in text.splitlines())
+    # each part between two `location` lines that sets a header includes both header files
+    parts = [p for p in re.split(r"\n\s*location ", text) if "add_header" in p]
+    assert len(parts) >= 3
+    for part in parts:
+        head = part.split("add_header", 1)[0]
+        assert "include snippets/host-headers.conf;" in head and "include snippets/boi-thuong-nha-nuoc-headers.conf;" in head, part
+    assert "Content-Security-Policy" not in text, "the CSP belongs in deploy/nginx-boi-thuong-headers.conf only"
     assert urlsplit(server.base).path == SUBPATH
+
+
+def test_host_headers_survive_and_marker_files_are_hidden(server):
+    """HSTS set for the whole host reaches pages and assets of the site; publish's marker is not served."""
+    site = server.site_dir
+    for path in ("", "luat/dieu-6/", next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix(),
+                 "assets/stylesheets/site.css", "khong-co-trang-nay/"):
+        resp = _get(server, SUBPATH + path)
+        assert (resp.getheader("Strict-Transport-Security") or "").startswith("max-age="), path
+        assert "script-src" in (resp.getheader("Content-Security-Policy") or ""), path
+    assert _get(server, SUBPATH + ".lawsite-published").status == 404
+    assert (site / ".lawsite-published").is_file()
+
+
+def test_output_has_no_source_maps_or_unused_search_languages_but_robots_and_404_title(server):
+    site = server.site_dir
+    assert not list(site.rglob("*.map"))
+    assert not [f for f in site.rglob("*.min.js") if b"sourceMappingURL" in f.read_bytes()]
+    lunr = sorted(f.name for f in (site / "assets" / "javascripts" / "lunr").rglob("*.js"))
+    assert lunr == ["lunr.multi.min.js", "lunr.stemmer.support.min.js", "lunr.vi.min.js"], lunr
+    robots = _get(server, SUBPATH + "robots.txt")
+    assert robots.status == 200
+    assert f"Sitemap: {server.base}sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+    title = re.search(r"<title>([^<]*)</title>", (site / "404.html").read_text(encoding="utf-8"))[1]
+    assert title.startswith("Không tìm thấy trang"), title
