@@ -25,7 +25,7 @@ def _paths(site) -> list[str]:
     rel = lambda p: p.relative_to(site).as_posix()  # noqa: E731
     return ["", "luat/dieu-6/", "search/search_index.json", "sitemap.xml", "robots.txt", "khong-co-trang-nay/",
             rel(next(site.glob("assets/javascripts/bundle.*.min.js"))), rel(next(site.glob("assets/stylesheets/main.*.min.css"))),
-            rel(next(site.glob("assets/vendor/mermaid/*/mermaid.min.js"))), "assets/stylesheets/site.css",
+            rel(next(site.glob("assets/javascripts/workers/search.*.min.js"))), "assets/stylesheets/site.css",
             "assets/favicon.svg", ".lawsite-published"]
 
 
