@@ -78,6 +78,7 @@ def test_decree_citation_to_missing_law_clause_stops_publish(project, tmp_path, 
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("old site", encoding="utf-8")
+    (out / ".lawsite-published").write_text("published by an older publish.py\n", encoding="utf-8")  # else --out is refused
     code, output = run(project, out, capsys)
     assert code == 1
     assert re.search(rf"^sources/nd-68-2018.md:{line}:\d+: citation 'khoản 9 Điều 23 của Luật': "
