@@ -4,7 +4,6 @@ Every later step assumes readable input; here a broken file becomes a located
 problem instead of a traceback deep in a reader:
 
 * every text input is UTF-8 (the line and column of the first bad byte);
-* every instrument source named in :mod:`lawsite.instruments` exists;
 * ``mkdocs.yml`` and ``data/*.yml`` are valid YAML (the line of the error);
 * every ``--8<--`` snippet a page or ``mkdocs.yml`` names exists;
 * every template in ``overrides/`` is valid Jinja (the template's line).
@@ -17,7 +16,6 @@ from pathlib import Path
 
 import yaml
 
-from .instruments import INSTRUMENTS
 from .problems import Problem
 
 TEXT_GLOBS = ("mkdocs.yml", "docs/**/*.md", "sources/*.md", "data/**/*.yml", "includes/**/*.md",
@@ -91,16 +89,6 @@ def check_yaml(root: Path, texts: dict[Path, str]) -> list[Problem]:
                 yaml.load(text, Loader=_AnyTagLoader)
             except yaml.YAMLError as e:
                 problems.append(yaml_problem(_rel(path, root), e, "mkdocs.yml" if path == config else "this data file"))
-    return problems
-
-
-def check_sources_exist(root: Path) -> list[Problem]:
-    problems = []
-    for inst in INSTRUMENTS.values():
-        path = root / "sources" / inst.source
-        if not path.is_file():
-            problems.append(Problem(_rel(path, root), 0, 0, f"the source text of {inst.key} is missing",
-                                    f"restore it: git checkout -- sources/{inst.source}"))
     return problems
 
 
@@ -181,7 +169,7 @@ def check_templates(root: Path, texts: dict[Path, str]) -> list[Problem]:
 def check(root: Path) -> tuple[dict[Path, str], list[Problem]]:
     """Every check above; stops after the UTF-8 step if a file cannot be decoded."""
     texts, problems = read_texts(root)
-    problems += check_sources_exist(root)
+    # A missing source text is the gate's manifest check (lawsite.gate.manifest): it says which one.
     if not (root / "mkdocs.yml").is_file():
         problems.append(Problem("mkdocs.yml", 0, 0, "the site configuration is missing",
                                 "restore it: git checkout -- mkdocs.yml"))

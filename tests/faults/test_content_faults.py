@@ -338,8 +338,10 @@ def _assert_refused(code: int, output: str, where: str, says: str, live) -> None
     assert lines, f"no message at {where}:\n{output}"
     assert any(says in ln for ln in lines), f"{where} message lacks {says!r}:\n{output}"
     assert _digest(out) == digest, "the published site changed"
-    leftovers = sorted(p.name for p in out.parent.iterdir() if p.name != out.name)
+    leftovers = sorted(p.name for p in out.parent.iterdir() if p.name not in (out.name, f"{out.name}.releases"))
     assert leftovers == [], leftovers
+    releases = out.parent / f"{out.name}.releases"  # publish's release folders: no build left behind
+    assert not [p.name for p in releases.iterdir() if p.name.startswith(".build-")] if releases.is_dir() else True
 
 
 @pytest.mark.parametrize("fault", ALL_BEFORE, ids=[f"{f.kind}:{f.id}" for f in ALL_BEFORE])

@@ -441,14 +441,14 @@ def data_unclosed_quote(c):
 
 @fault("missing file", CONTENT)
 def missing_law_source(c):
-    with c.project.edit(LAW, lambda d: None):
-        yield [], LAW, "source text of luat is missing"
+    with c.project.edit(LAW, lambda d: None):  # reported by the gate's manifest check
+        yield [], "sources/MANIFEST.json:1", "luat-10-2017-qh14.md"
 
 
 @fault("missing file", CONTENT)
 def missing_decree_source(c):
     with c.project.edit("sources/nd-68-2018.md", lambda d: None):
-        yield [], "sources/nd-68-2018.md", "is missing"
+        yield [], "sources/MANIFEST.json:1", "nd-68-2018.md"
 
 
 @fault("missing file", CONTENT)
@@ -525,13 +525,13 @@ def template_unknown_tag(c):
 
 @fault("hidden generated page", CONTENT)
 def page_hides_an_article(c):
-    with c.project.edit("docs/luat/dieu-6.md", lambda d: b"---\ntitle: x\n---\n\n# x\n"):
+    with c.project.edit("docs/luat/dieu-6.md", lambda d: b"---\ntitle: x\ndescription: y\n---\n\n# x\n"):
         yield [], "docs/luat/dieu-6.md:1:1", "would hide it"
 
 
 @fault("hidden generated page", CONTENT)
 def page_hides_the_glossary(c):
-    with c.project.edit("docs/tu-ngu.md", lambda d: b"---\ntitle: x\n---\n\n# x\n"):
+    with c.project.edit("docs/tu-ngu.md", lambda d: b"---\ntitle: x\ndescription: y\n---\n\n# x\n"):
         yield [], "docs/tu-ngu.md:1:1", "would hide it"
 
 
