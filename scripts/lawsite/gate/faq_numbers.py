@@ -18,8 +18,8 @@ from ..problems import Problem
 from .base import Context
 
 RE_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:[.,]\d+)*(?![\w/])")
-RE_NOT_PROSE = re.compile(r"\[\[[^\]]+\]\]|\]\([^)]*\)|\{\s*[#:.][^}]*\}|`[^`]*`|^\s*\d+\.\s|<[^>]*>", re.M)
-"""Links, ids, attribute lists, code, HTML tags and list numbering: not statements of the law."""
+RE_NOT_PROSE = re.compile(r"\[\[[^\]]+\]\]|\[[^\]\n]*\]\([^)]*\)|\{\s*[#:.][^}]*\}|`[^`]*`|^\s*\d+\.\s|<[^>]*>", re.M)
+"""Links (their text names the target), ids, attribute lists, code, HTML tags and list numbering: not statements of the law."""
 
 
 def _mask(line: str) -> str:
