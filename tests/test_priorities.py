@@ -221,14 +221,18 @@ def test_can_cu_follow_the_legal_review():
     assert "khoản 3 Điều 75" not in cited["bo-2"] and "khoản 3 Điều 73" not in cited["bo-2"]
     assert "điểm c khoản 3 Điều 73" in cited["ubnd-tinh-2"] and "khoản 3 Điều 73" not in cited["ubnd-tinh-2"]
     assert "nằm ngoài Luật này" in (tasks["ubnd-tinh-2"].ghi_chu or "")
-    assert {"Điều 34", "Điều 38", "Điều 39"} <= set(cited["bo-3"])
+    # Điều 38 and 39 only where they name bodies a Bộ directs (not khoản 4 Điều 38 / khoản 3 Điều 39: courts)
+    assert {"Điều 34", "khoản 1 Điều 38", "khoản 2 Điều 38", "khoản 3 Điều 38", "khoản 1 Điều 39",
+            "khoản 2 Điều 39"} <= set(cited["bo-3"])
+    assert not {"Điều 38", "Điều 39", "khoản 4 Điều 38", "khoản 3 Điều 39"} & set(cited["bo-3"])
+    assert "Luật Trách nhiệm bồi thường của Nhà nước không giao riêng" in (tasks["bo-1"].ghi_chu or "")
 
 
 def test_task_note_is_shown_under_its_can_cu(built_site):
     page = article(read(built_site, "nhiem-vu-trong-tam/2024/nhiem-vu"))
     frag = sections(page)["ubnd-tinh-2"]
     assert "Ghi chú:" in text_of(frag) and "nằm ngoài Luật này" in text_of(frag)
-    assert "Ghi chú:" not in text_of(sections(page)["bo-1"])
+    assert "Ghi chú:" not in text_of(sections(page)["bo-2"])
 
 
 # --------------------------------------------------------------------------

@@ -336,3 +336,11 @@ def test_task_bases_use_thong_tu_08_where_it_is_the_rule():
     by = {t.id: {c.target.instrument for c in t.can_cu} for t in cv.tasks}
     assert "tt08" in by["bo-2"] and "tt08" in by["ubnd-tinh-4"] and "tt08" in by["ubnd-tinh-5"]
     assert "tt09" in by["ubnd-tinh-2"]
+
+
+def test_wrongful_detention_entry_keeps_the_partial_acquittal_cases():
+    """Independent re-read: #bi-bat-oan must not read as closed to khoản 6–8 Điều 18 (detention longer than the sentence)."""
+    text = (ROOT / "docs" / "hoi-dap" / "ai-duoc-boi-thuong.md").read_text(encoding="utf-8")
+    entry = text.split("{ #bi-bat-oan }", 1)[1].split("\n## ", 1)[0]
+    assert "ba trường hợp" not in entry
+    assert all(f"[[khoản {k} Điều 18]]" in entry for k in (6, 7, 8))

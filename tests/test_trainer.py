@@ -106,3 +106,30 @@ def test_trainer_pages_are_published(built_site, corpus):
     examples = (built_site / "tap-huan" / "vi-du-tinh-tien" / "index.html").read_text(encoding="utf-8")
     assert "21.272.727 đồng" in examples and "Nghị định số 73/2024/NĐ-CP" in examples
     assert (built_site / "tap-huan" / "tinh-huong" / "index.html").is_file()
+
+
+def _answers_of(anchor: str) -> list[str]:
+    text = CASES.read_text(encoding="utf-8")
+    case = text.split(f"{{ #{anchor} }}", 1)[1].split("\n## ", 1)[0]
+    return re.split(r"^\d+\. ", case.split("**Gợi ý trả lời**", 1)[1], flags=re.M)[1:]
+
+
+def test_independent_review_findings_on_the_case_studies_stay_fixed():
+    """The conditions a re-read found missing (court route, deadlines, force majeure) stay in the answers."""
+    detained = _answers_of("tam-giam-dinh-chi")[1]
+    assert "15 ngày" in detained and "[[khoản 2 Điều 52]]" in detained and "[[khoản 4 Điều 52]]" in detained
+    fined = _answers_of("xu-phat-bi-huy")[2]
+    assert "trước khi cơ quan tiến hành xác minh thiệt hại" in fined and "[[điểm a khoản 1 Điều 51]]" in fined
+    paid = _answers_of("thuong-luong-nhan-tien")[2]
+    assert "bất khả kháng" in paid
+    heir = _answers_of("nguoi-thua-ke")[2]
+    assert "đăng báo xin lỗi" in heir and "[[khoản 6 Điều 57]]" in heir
+    table = {r.can_cu + r.thoi_han: r for r in thoi_han.parse(TABLE, _corpus().vanban)}
+    assert "trước khi cơ quan tiến hành xác minh thiệt hại" in table["khoản 1 Điều 5203 năm"].viec
+    assert "bất khả kháng" in table["khoản 6 Điều 6203 năm"].viec
+
+
+def _corpus():
+    from lawsite import site
+
+    return site.load_corpus(ROOT)

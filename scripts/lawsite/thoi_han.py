@@ -7,7 +7,7 @@ words for "what" and "who"), so publish proves it against the texts (:func:`chec
 * the cited unit exists, and the figure ("05 ngày làm việc") and the "from when" words are in it,
   exactly as printed;
 * it is complete: every time limit in the two texts (a figure of days, working days, months or
-  years followed by "kể từ", or after "thời hạn" / "tối đa là", see :data:`RE_TIME_LIMIT`) has a
+  years followed by "kể từ", or after "thời hạn" / "tối đa là" / "thời gian … là", see :data:`RE_TIME_LIMIT`) has a
   record citing its unit, as many times as the unit states it.
 
 The page itself is rendered by :mod:`lawsite.trainer`.
@@ -30,8 +30,10 @@ INSTRUMENTS_COVERED = ("luat", "nd68")
 
 RE_TIME_LIMIT = re.compile(
     r"(?<!\d)(?P<a>\d{1,3} (?:ngày làm việc|ngày|tháng|năm))(?= kể từ)"
-    r"|(?:thời hạn|tối đa là) (?P<b>\d{1,3} (?:ngày làm việc|ngày|tháng|năm))(?!\w)")
-"""A time limit in the text: "05 ngày làm việc kể từ …", "thời hạn 05 ngày làm việc", "tối đa là 30 ngày"."""
+    r"|(?:thời hạn|tối đa là) (?P<b>\d{1,3} (?:ngày làm việc|ngày|tháng|năm))(?!\w)"
+    r"|[Tt]hời (?:gian|hạn)(?: [^\W\d]+){1,6} là (?P<c>\d{1,3} (?:ngày làm việc|ngày|tháng|năm))(?!\w)")
+"""A time limit in the text: "05 ngày làm việc kể từ …", "thời hạn 05 ngày làm việc", "tối đa là 30 ngày",
+"Thời gian niêm yết là 15 ngày"."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def time_limits(vb: VanBan) -> Counter:
             for m in RE_TIME_LIMIT.finditer(p.text):
                 # A paragraph belongs to its point (continuations too), else its clause, else the article.
                 target = citations.Target(vb.key, n, p.khoan, p.diem)
-                found[(unit_key(target), m["a"] or m["b"])] += 1
+                found[(unit_key(target), m["a"] or m["b"] or m["c"])] += 1
     return found
 
 

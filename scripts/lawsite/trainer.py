@@ -25,7 +25,7 @@ from .problems import Problem, ProblemsFound
 PAGES = {"thoi-han": "tap-huan/thoi-han.md", "vi-du": "tap-huan/vi-du-tinh-tien.md"}
 EXAMPLES_FILE = Path("data") / "vi-du-tinh-tien.yml"
 EXAMPLE_FIELDS = ("tieu_de", "tinh_huong", "can_cu", "muc", "so_ngay")
-RE_RATE = re.compile(r"^(?P<n>\d+(?:,\d+)?) (?P<unit>ngày|tháng) lương(?: cơ sở)?$")
+RE_RATE = re.compile(r"^(?P<n>\d+(?:,\d+)?) (?P<unit>ngày|tháng) lương(?: cơ sở| theo mức lương cơ sở)?$")
 
 
 def _md(text: str) -> str:
