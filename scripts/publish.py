@@ -341,7 +341,7 @@ def _publish(args: argparse.Namespace, root: Path, report: Report) -> int:
             run_gate("output", root, report, args, site_dir=tmp)
             report.pages = htmlcheck.page_count(tmp)
         if not report.errors:
-            output.finish(tmp, args.site_url, search_languages(cfg))
+            output.finish(tmp, args.site_url, search_languages(cfg), releases.current())
         if not report.errors and args.zip:
             build_offline_zip(root, args.zip.resolve(), args.site_url, report, public)
         if report.errors:
