@@ -3,8 +3,9 @@
 The browser builds the search index and reads queries with the JavaScript
 tokenizer; Python needs the same terms to validate what feeds it (the
 synonym file's legal terms must occur in the site's text, see
-:mod:`lawsite.synonyms`). ``tests/test_search_tokens.py`` runs both on the
-same inputs and requires identical output, so the two cannot drift.
+:mod:`lawsite.synonyms`). ``tests/browser/test_search_engine.py`` runs both on
+the inputs of ``tests/test_search_tokens.py`` and requires identical output,
+so the two cannot drift.
 
 * A *run* is a sequence of syllables between punctuation marks (lower case,
   NFC); a syllable is a maximal sequence of letters, combining marks and digits.

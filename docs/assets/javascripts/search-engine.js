@@ -6,8 +6,9 @@
  * ("thời hiệu", "bồi thường"), so single syllables match every page. Here:
  *  - terms are syllable unigrams and adjacent-syllable bigrams ("thời_hiệu"), never across
  *    punctuation, each stored accented (NFC, lower case) and folded (tones removed, đ → d), so
- *    accented, unaccented and mixed queries all match; the Python twin is lawsite/tokens.py and
- *    tests/test_search_tokens.py checks that both give the same terms;
+ *    accented, unaccented and mixed queries all match (body text, the bulk, is stored folded only);
+ *    the Python twin is scripts/lawsite/tokens.py and tests/browser/test_search_engine.py checks
+ *    that both give the same terms on the same inputs;
  *  - MiniSearch (vendored) ranks by BM25+ over fields with boosts: FAQ question (q) and its
  *    "cách hỏi khác" (a) first, then titles (t), then text (x);
  *  - a query term that is not in the index (a typo) is matched fuzzily (one edit), so it never
