@@ -206,7 +206,6 @@ def build_offline_zip(root: Path, zip_path: Path, site_url: str, report: Report,
     A trainer unzips it and opens ``index.html``; navigation and search work
     without a network. Written to a temporary file and renamed, like the site.
     """
-    import zipfile
 
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".offline-", dir=zip_path.parent))
@@ -219,10 +218,7 @@ def build_offline_zip(root: Path, zip_path: Path, site_url: str, report: Report,
         if len(report.errors) > before:
             return
         part = tmp / "bundle.zip"
-        with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-            for f in sorted(site_dir.rglob("*")):
-                if f.is_file():
-                    zf.write(f, f.relative_to(tmp))
+        write_zip(site_dir, part, int(os.environ.get("SOURCE_DATE_EPOCH") or reproducible.source_date_epoch(root)[0]))
         part.replace(zip_path)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -274,6 +270,20 @@ def release_name(folder: Path) -> str:
 def _fail(report: Report, code: int, problem: Problem) -> int:
     report.problems.append(problem)
     return code
+
+
+def write_zip(site_dir: Path, path: Path, epoch: int) -> None:
+    """Zip ``site_dir`` (as its folder name) with every entry dated ``epoch``: same sources, same bytes."""
+    import zipfile
+
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for f in sorted(site_dir.rglob("*")):
+            if f.is_file():
+                info = zipfile.ZipInfo(str(f.relative_to(site_dir.parent)), date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zf.writestr(info, f.read_bytes(), compresslevel=9)
 
 
 def publish(args: argparse.Namespace) -> int:

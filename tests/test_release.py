@@ -67,3 +67,17 @@ def test_help_documents_the_exit_codes(capsys):
     for code in ("0 ", "1 ", "2 ", "3 ", "130"):
         assert f"\n  {code}" in text, code
     assert "143 terminated (SIGTERM)" in text
+
+
+def test_offline_zip_is_dated_by_the_sources_not_the_clock(tmp_path):
+    import os
+    import zipfile
+
+    site = _site(tmp_path / "boi-thuong-nha-nuoc", "x")
+    publish.write_zip(site, tmp_path / "a.zip", 1700000000)
+    os.utime(site / "index.html", (1, 1))  # another day, another checkout: file times differ
+    publish.write_zip(site, tmp_path / "b.zip", 1700000000)
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.zip") as zf:
+        assert zf.namelist() == ["boi-thuong-nha-nuoc/.lawsite-published", "boi-thuong-nha-nuoc/index.html"]
+        assert {i.date_time for i in zf.infolist()} == {(2023, 11, 14, 22, 13, 20)}
