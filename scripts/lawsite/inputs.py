@@ -72,7 +72,7 @@ def yaml_problem(rel: str, err: yaml.YAMLError, what: str) -> Problem:
                    "fix the indentation or quoting at this line (values with ':' or '#' need quotes)")
 
 
-class _AnyTagLoader(yaml.SafeLoader):
+class _AnyTagLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 5x faster
     """Parses mkdocs.yml's ``!ENV`` / ``!!python/name:`` / ``!relative`` tags as plain values."""
 
 
