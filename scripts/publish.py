@@ -29,6 +29,7 @@ import signal
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,41 +149,49 @@ def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offl
     if cfg is None:
         return False
     cfg["site_dir"] = str(site_dir)
+    with _mkdocs_session(offline) as handler:
+        try:
+            if public:
+                cfg["extra"]["public_url"] = public
+            if offline:
+                # Self-hosted polyfill for search from file:// (Material would fetch it from unpkg).
+                cfg["extra"]["polyfills"] = [OFFLINE_POLYFILL]
+            mkdocs_build(cfg)
+            ok = True
+        except MkDocsException as e:
+            ok = False
+            if not handler.records:
+                report.problems.append(failures.config_problem(str(e), config_file, root))
+        except ProblemsFound as e:
+            ok = False
+            report.problems.extend(e.problems)
+        except (KeyboardInterrupt, SystemExit, Interrupted):
+            raise
+        except Exception as e:  # a template, snippet, hook or the disk: located, never a traceback
+            ok = False
+            report.problems.append(failures.exception_problem(e, root, config_file))
+    docs = config_file.parent / "docs"
+    for r in handler.records:
+        report.problems.append(locate_mkdocs_warning(r.getMessage(), docs, config_file))
+    return ok and not handler.records
+
+
+@contextmanager
+def _mkdocs_session(offline: bool):
+    """Collect MkDocs' log messages and set ``OFFLINE`` (read by mkdocs.yml) for one load or build; restore both."""
     handler = _Collect()
     log = logging.getLogger("mkdocs")
     log.addHandler(handler)
     old = os.environ.get("OFFLINE")
     os.environ["OFFLINE"] = "true" if offline else "false"
     try:
-        if public:
-            cfg["extra"]["public_url"] = public
-        if offline:
-            # Self-hosted polyfill for search from file:// (Material would fetch it from unpkg).
-            cfg["extra"]["polyfills"] = [OFFLINE_POLYFILL]
-        mkdocs_build(cfg)
-        ok = True
-    except MkDocsException as e:
-        ok = False
-        if not handler.records:
-            report.problems.append(failures.config_problem(str(e), config_file, root))
-    except ProblemsFound as e:
-        ok = False
-        report.problems.extend(e.problems)
-    except (KeyboardInterrupt, SystemExit, Interrupted):
-        raise
-    except Exception as e:  # a template, snippet, hook or the disk: located, never a traceback
-        ok = False
-        report.problems.append(failures.exception_problem(e, root, config_file))
+        yield handler
     finally:
         log.removeHandler(handler)
         if old is None:
             os.environ.pop("OFFLINE", None)
         else:
             os.environ["OFFLINE"] = old
-    docs = config_file.parent / "docs"
-    for r in handler.records:
-        report.problems.append(locate_mkdocs_warning(r.getMessage(), docs, config_file))
-    return ok and not handler.records
 
 
 RE_DOC_FILE = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:a|an) (?:[\w-]+ )*?link '(?P<link>[^']+)'")
@@ -230,26 +239,16 @@ def load_mkdocs_config(root: Path, site_url: str, report: Report, offline: bool 
     from mkdocs.exceptions import MkDocsException
 
     config_file = root / "mkdocs.yml"
-    handler = _Collect()
-    log = logging.getLogger("mkdocs")
-    log.addHandler(handler)
-    old = os.environ.get("OFFLINE")
-    os.environ["OFFLINE"] = "true" if offline else "false"
-    try:
-        return load_config(str(config_file), site_url=site_url, strict=True)
-    except (MkDocsException, SystemExit) as e:
-        messages = [r.getMessage() for r in handler.records if r.levelno >= logging.WARNING] or [str(e)]
-        report.problems.extend(failures.config_problem(m, config_file, root) for m in messages)
-        return None
-    except Exception as e:  # a hook or extension failing to import, a YAML tag error, ...
-        report.problems.append(failures.exception_problem(e, root, config_file))
-        return None
-    finally:
-        log.removeHandler(handler)
-        if old is None:
-            os.environ.pop("OFFLINE", None)
-        else:
-            os.environ["OFFLINE"] = old
+    with _mkdocs_session(offline) as handler:
+        try:
+            return load_config(str(config_file), site_url=site_url, strict=True)
+        except (MkDocsException, SystemExit) as e:
+            messages = [r.getMessage() for r in handler.records if r.levelno >= logging.WARNING] or [str(e)]
+            report.problems.extend(failures.config_problem(m, config_file, root) for m in messages)
+            return None
+        except Exception as e:  # a hook or extension failing to import, a YAML tag error, ...
+            report.problems.append(failures.exception_problem(e, root, config_file))
+            return None
 
 
 def search_languages(cfg) -> list[str]:

@@ -282,9 +282,7 @@ def nguon_page(vb: VanBan, inst: Instrument) -> str:
     repository and ``ghi_chu``) stays in the source file and ``sources/PROVENANCE.md``."""
     m = vb.meta
     official = [s for s in m.get("nguon", []) if not s.startswith("github:")]
-    missing = list(dict.fromkeys(sources_page.missing_vi(mk.text) for mk in vb.missing))
-    if inst.key in sources_page.ATTACHMENTS:
-        missing.append(sources_page.ATTACHMENTS[inst.key][1])
+    missing = sources_page.missing_parts(inst.key, vb)
     out = [
         front_matter(title=f"Nguồn và tình trạng — {inst.kind} số {m['so_hieu']}",
                description=f"Nguồn, cách đối chiếu và tình trạng văn bản {inst.kind} số {m['so_hieu']}"),

@@ -62,11 +62,17 @@ def _row(key: str, vb: VanBan) -> str:
             f"| {_date(m.get('ngay_hieu_luc', ''))} | {n_dieu} điều, {n_khoan} khoản, {n_diem} điểm |")
 
 
-def _missing(key: str, vb: VanBan) -> str:
-    inst = INSTRUMENTS[key]
+def missing_parts(key: str, vb: VanBan) -> list[str]:
+    """What the published text of an instrument lacks, in readers' words (MISSING markers, attached forms)."""
     parts = list(dict.fromkeys(missing_vi(x.text) for x in vb.missing))
     if key in ATTACHMENTS:
         parts.append(ATTACHMENTS[key][1])
+    return parts
+
+
+def _missing(key: str, vb: VanBan) -> str:
+    inst = INSTRUMENTS[key]
+    parts = missing_parts(key, vb)
     if not parts:
         return f"- {inst.kind} {inst.so_hieu}: không thiếu phần nào."
     return f"- {inst.kind} {inst.so_hieu}: thiếu " + "; ".join(parts) + "."

@@ -148,10 +148,6 @@ def amount(ex: ViDu, base: luong_co_so.LuongCoSo) -> Fraction:
     return ex.rate * (ex.so_ngay or 1) * Fraction(base.dong, 22)
 
 
-def _rate(ex: ViDu) -> str:
-    return str(ex.rate).replace(".", ",") if ex.rate.denominator == 1 else str(float(ex.rate)).replace(".", ",")
-
-
 def examples_page(examples: list[ViDu], base: luong_co_so.LuongCoSo) -> str:
     day = Fraction(base.dong, 22)
     out = [
@@ -176,11 +172,11 @@ def examples_page(examples: list[ViDu], base: luong_co_so.LuongCoSo) -> str:
         out.append(f"**{label}:** {'không quá ' if ex.ceiling else ''}{ex.muc} ([[{ex.can_cu}]]).\n")
         total = amount(ex, base)
         if ex.unit == "tháng":
-            out.append(f"**Cách tính{' mức tối đa' if ex.ceiling else ''}:** {_rate(ex)} × {dong(base.dong)} = "
+            out.append(f"**Cách tính{' mức tối đa' if ex.ceiling else ''}:** {_rate_of(ex.rate)} × {dong(base.dong)} = "
                        f"**{'tối đa ' if ex.ceiling else ''}{dong(total)}**.\n")
         else:
             days = ex.rate * (ex.so_ngay or 1)
-            out.append(f"**Cách tính:** {_rate(ex)} ngày lương cơ sở × {ex.so_ngay} ngày = {_rate_of(days)} ngày lương cơ sở; "
+            out.append(f"**Cách tính:** {_rate_of(ex.rate)} ngày lương cơ sở × {ex.so_ngay} ngày = {_rate_of(days)} ngày lương cơ sở; "
                        f"{_rate_of(days)} × {dong(base.dong)} ÷ 22 = **khoảng {dong(total)}**.\n")
     out.append("Các ví dụ chỉ để minh họa cách tính. Số tiền thực tế do cơ quan giải quyết bồi thường hoặc Tòa án "
                "xác định theo hồ sơ của từng vụ việc.\n")
