@@ -32,13 +32,16 @@ GOOD = """\
 
 def test_repository_file_is_valid_and_sourced():
     records = luong_co_so.load(ROOT)
+    assert [(r.dong, r.hieu_luc_tu) for r in records[-2:]] == [
+        (2_340_000, dt.date(2024, 7, 1)), (2_530_000, dt.date(2026, 7, 1))]
     latest = records[-1]
-    assert latest.dong == 2_340_000
-    assert "73/2024/NĐ-CP" in latest.van_ban
-    assert latest.hieu_luc_tu == dt.date(2024, 7, 1)
-    assert "2340,000" in latest.trich_dan  # the verbatim quote carries the figure
+    assert "161/2026/NĐ-CP" in latest.van_ban
+    assert "Decree No. 161/2026/ND-CP" in latest.trich_dan and "2.53 million" in latest.trich_dan  # verbatim quote
     assert latest.nguon.startswith("https://")
-    assert latest.ngay_doc == dt.date(2026, 12, 1)
+    assert latest.ngay_doc == dt.date(2026, 12, 2)
+    assert "73/2024/NĐ-CP" in records[-2].van_ban and "2340,000" in records[-2].trich_dan
+    assert luong_co_so.current(records, dt.date(2026, 6, 30)).dong == 2_340_000
+    assert luong_co_so.current(records, dt.date(2026, 7, 1)).dong == 2_530_000
 
 
 def test_current_picks_the_value_in_force():

@@ -104,7 +104,7 @@ def test_trainer_pages_are_published(built_site, corpus):
     assert table.count("<tr>") >= len(thoi_han.load(ROOT, corpus.vanban))
     assert 'href="../../luat/dieu-43/#khoan-1"' in table
     examples = (built_site / "tap-huan" / "vi-du-tinh-tien" / "index.html").read_text(encoding="utf-8")
-    assert "21.272.727 đồng" in examples and "Nghị định số 73/2024/NĐ-CP" in examples
+    assert "23.000.000 đồng" in examples and "Nghị định số 161/2026/NĐ-CP" in examples  # 5 × 40 × 2 530 000 ÷ 22
     assert (built_site / "tap-huan" / "tinh-huong" / "index.html").is_file()
 
 

@@ -48,7 +48,7 @@ class Case:
 CASES = [
     Case("tam-giam-40-ngay-dinh-chi", "ban-than", "to-tung-hinh-su", "vks-dinh-chi",
          "Viện kiểm sát đã phê chuẩn hoặc ra quyết định khởi tố, tạm giam", "luat/dieu-35/#khoan-2",
-         ngay="2025-03-15", last_day="15/03/2028", days={"bat-tam-giam-tu": 40}, amount=21_272_727,
+         ngay="2025-03-15", last_day="15/03/2028", days={"bat-tam-giam-tu": 40}, amount=23_000_000,
          papers=["Giấy tờ chứng minh nhân thân của người bị thiệt hại"],
          extra=["bạn không khởi kiện thẳng ra Tòa án", "khoản 2 Điều 4"]),
     Case("quyet-dinh-xu-phat-bi-huy", "ban-than", "hanh-chinh", "ubnd-huyen",
@@ -59,10 +59,10 @@ CASES = [
                 "Ủy ban nhân dân cấp huyện không còn"]),
     Case("cong-chuc-buoc-thoi-viec", "ban-than", "hanh-chinh", "buoc-thoi-viec",
          "Cơ quan đã ra quyết định kỷ luật buộc thôi việc", "luat/dieu-33/#khoan-7",
-         ngay="2023-12-31", last_day="31/12/2026", days={"buoc-thoi-viec": 200}, amount=21_272_727, other=["thu-nhap"]),
+         ngay="2023-12-31", last_day="31/12/2026", days={"buoc-thoi-viec": 200}, amount=23_000_000, other=["thu-nhap"]),
     Case("nguoi-thua-ke", "thua-ke", "to-tung-hinh-su", "toa-so-tham",
          "Tòa án cấp sơ thẩm đã xét xử", "luat/dieu-36/#khoan-1",
-         ngay="2024-06-10", last_day="10/06/2027", days={"chet": 1, "bat-tam-giam-tu": 100}, amount=842_400_000,
+         ngay="2024-06-10", last_day="10/06/2027", days={"chet": 1, "bat-tam-giam-tu": 100}, amount=910_800_000,
          papers=["văn bản hợp pháp về quyền thừa kế", "Giấy tờ chứng minh nhân thân của người thừa kế"],
          absent=["Giấy tờ chứng minh nhân thân của người bị thiệt hại"],
          extra=["không tính thêm thiệt hại về tinh thần theo các khoản 1, 2, 3 và 5 Điều 27"]),
@@ -76,10 +76,10 @@ CASES = [
          extra=["đề nghị cơ quan thu thập", "Quyết định hủy, thu hồi, sửa đổi, bổ sung quyết định về thi hành án"]),
     Case("cai-nghien-bat-buoc", "dai-dien-phap-luat", "hanh-chinh", "toa-xu-ly-hanh-chinh",
          "Tòa án đã áp dụng biện pháp xử lý hành chính", "luat/dieu-33/#khoan-8",
-         ngay="2025-08-01", khong_tinh=30, last_day="31/08/2028", days={"tam-giu-hanh-chinh": 30}, amount=6_381_818),
+         ngay="2025-08-01", khong_tinh=30, last_day="31/08/2028", days={"tam-giu-hanh-chinh": 30}, amount=6_900_000),
     Case("giu-khan-cap", "ban-than", "to-tung-hinh-su", "cqdt-giu-bat",
          "Cơ quan điều tra", "luat/dieu-34/#khoan-1",
-         ngay="2026-01-10", last_day="10/01/2029", days={"giu-khan-cap": 1, "bat-tam-giam-tu": 3}, amount=212_727 + 1_595_455),
+         ngay="2026-01-10", last_day="10/01/2029", days={"giu-khan-cap": 1, "bat-tam-giam-tu": 3}, amount=230_000 + 1_725_000),
     Case("khong-ro-co-quan", "ban-than", "to-tung-dan-su-hanh-chinh", "khong-ro",
          "hãy hỏi Sở Tư pháp", "luat/dieu-73/#khoan-3-diem-c",
          ngay="2025-11-20", last_day="20/11/2028",
@@ -220,7 +220,7 @@ def test_letter_prints_on_a4_and_downloads_with_points_a_to_i(open_page, server,
         assert "VĂN BẢN YÊU CẦU BỒI THƯỜNG" in out
         for p in LETTER_POINTS:
             assert f"{p} " in out, p
-        assert "Nguyễn Văn A" in out and "21.272.727 đồng" in out
+        assert "Nguyễn Văn A" in out and "23.000.000 đồng" in out
     assert "Trường hợp của tôi" not in printed  # only the letter prints
     assert_nothing_sent(watch, loaded)
     watch.assert_clean()
@@ -243,7 +243,7 @@ def test_cases_without_javascript_read_from_the_tables(open_page, server):
     assert "| 29/02/2024 | 01/03/2027 |" not in text  # a rendered table, not Markdown source
     row = article.locator("#thoi-hieu ~ table tr", has_text="29/02/2024").first.inner_text()
     assert "01/03/2027" in row  # 28/02/2027 is a Sunday
-    assert "÷ 22" in text and "2.340.000 đồng/tháng" in text
+    assert "÷ 22" in text and "2.530.000 đồng/tháng" in text
     for p in LETTER_POINTS:
         assert p in text
     watch.assert_clean()
