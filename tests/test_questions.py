@@ -139,3 +139,20 @@ def test_split_keeps_a_page_in_one_half_and_never_moves_old_questions():
         assert len({before[i] for i in same_page}) == 1
     after = split.assign([*base, {"id": "q030", "source": "https://x/new", "category": "c"}])
     assert all(after[k] == v for k, v in before.items())
+
+
+def test_a_page_we_wrote_the_answer_for_goes_to_dev_and_takes_no_turn(monkeypatch):
+    base = [{"id": f"q{n:03d}", "source": f"https://x/{n}", "category": "c"} for n in range(1, 5)]
+    before = split.assign(base)
+    monkeypatch.setattr(split, "WRITTEN_FOR", frozenset({"https://x/new"}))
+    after = split.assign([*base, {"id": "q005", "source": "https://x/new", "category": "c"},
+                          {"id": "q006", "source": "https://x/6", "category": "c"}])
+    assert after["q005"] == "dev"
+    assert all(after[k] == v for k, v in before.items())
+    assert after["q006"] == "dev"  # the fifth dealt group: q001 dev, q002 heldout, ... q006 dev
+
+
+def test_pages_we_wrote_the_answer_for_are_in_the_set_and_in_dev():
+    sources = {i["source"] for i in ALL}
+    assert split.WRITTEN_FOR <= sources, f"{split.WRITTEN_FOR - sources} are listed in WRITTEN_FOR but have no question"
+    assert all(i["source"] not in split.WRITTEN_FOR for i in HELDOUT)
