@@ -179,10 +179,23 @@
     return needle.length > 0 && false;
   }
 
+  /* A long letter tells its story, then asks: the sentences that ask weigh more than the story. */
+  var STORY = 0.5;
+  var ASKS = /\?|\b(khong|chua|bao lau|bao nhieu|bao gio|o dau|nhu the nao|the nao|ra sao|lam gi|lam sao|ai|gi|nao|sao)\b/;
+  /** The sentences of a query, each with its weight: 1 for a question, STORY for the rest
+   *  (all 1 when none or all of them ask). */
+  function sentences(query) {
+    var parts = String(query).split(/(?<=[.?!\n])\s+/).filter(function (t) { return t.trim(); });
+    var asks = parts.map(function (t) { return ASKS.test(fold(lower(t))); });
+    var mixed = asks.indexOf(true) >= 0 && asks.indexOf(false) >= 0;
+    return parts.map(function (t, n) { return { text: t, weight: mixed && !asks[n] ? STORY : 1 }; });
+  }
+
   /** The weighted terms of a query: typed ones, then synonyms' legal terms (weaker). */
   function analyse(engine, query, partial) {
     var weights = Object.create(null), fuzzy = Object.create(null), prefix = Object.create(null);
-    var qruns = runs(query);
+    var parts = sentences(query), qruns = [], focus = [];
+    parts.forEach(function (p) { runs(p.text).forEach(function (w) { qruns.push(w); focus.push(p.weight); }); });
     function add(token, w, last) {
       var f = forms(token);
       f.forEach(function (term, n) {
@@ -191,23 +204,28 @@
         else if (DOMAIN_SET[fold(term)]) weight *= DOMAIN;
         if (!(term in weights) || weights[term] < weight) weights[term] = weight;
         if (!engine.vocab[term]) {
-          if (last && term.indexOf("_") < 0 && term.length >= 2) prefix[term] = true;
-          else if (n === f.length - 1 && term.replace("_", "").length >= 4) fuzzy[term] = true;
+          if (last && term.length >= 2) prefix[term] = true;
+          // a typo: an unknown syllable (or a bigram holding one), never two known syllables
+          // that merely do not stand together in any text ("ông chấn")
+          else if (n === f.length - 1 && term.replace("_", "").length >= 4 &&
+                   term.split("_").some(function (x) { return !engine.vocab[x]; })) fuzzy[term] = true;
         }
       });
     }
     qruns.forEach(function (w, r) {
       for (var i = 0; i < w.length; i++) {
         var last = partial && r === qruns.length - 1 && i === w.length - 1;
-        add(w[i], 1, last);
-        if (i + 1 < w.length) add(w[i] + "_" + w[i + 1], BIGRAM, false);
+        add(w[i], focus[r], last);
+        if (i + 1 < w.length) add(w[i] + "_" + w[i + 1], BIGRAM * focus[r], false);
       }
     });
     var folded = qruns.map(function (w) { return w.map(fold); });
     engine.synonyms.forEach(function (s) {
-      if (!folded.some(function (w) { return contains(w, s.from); })) return;
+      var at = 0;
+      folded.forEach(function (w, r) { if (focus[r] > at && contains(w, s.from)) at = focus[r]; });
+      if (!at) return;
       s.to.forEach(function (term) { tokens(term).forEach(function (t) {
-        add(t, (t.indexOf("_") > 0 ? BIGRAM : 1) * EXPANDED, false);
+        add(t, (t.indexOf("_") > 0 ? BIGRAM : 1) * EXPANDED * at, false);
       }); });
     });
     prune(weights, folded);
@@ -246,6 +264,13 @@
       return { dir: inst.dir, rank: -hits.length };
     }).sort(function (a, b) { return a.rank - b.rank; }).map(function (x) { return x.dir; });
     var out = [];
+    // "điều 6", "khoản 2 điều 52 nghị định 68" is the query; a question that mentions an article in
+    // passing ("... có mâu thuẫn gì với điều 27 Luật ...?", perhaps the 2009 Law's numbering) is not
+    var words = rest.split(" ").filter(function (w) { return w && !STOP_SET[w] && !DOMAIN_SET[w] && !/^\d+$/.test(w); });
+    var hinted = Object.create(null);
+    engine.instruments.forEach(function (inst) { inst.hints.forEach(function (h) { h.split(" ").forEach(function (w) { hinted[w] = true; }); }); });
+    out.mention = words.filter(function (w) { return !hinted[w]; }).length > MENTION;
+    if (out.mention) dirs = dirs.slice(0, 1);
     dirs.forEach(function (dir) {
       engine.docs.forEach(function (d) {
         var u = d.unit;
@@ -288,10 +313,22 @@
     return merge(engine, query, raw.map(function (r) { return { id: r.id, score: r.score, terms: r.terms }; }));
   }
 
+  var MENTION = 3, MENTIONED = 2;
+  function sameArticle(doc, ref) {
+    return !!(ref && doc.unit && doc.unit.dir === ref.unit.dir && doc.unit.dieu === ref.unit.dieu);
+  }
+
   /** Direct references first, then the ranked documents [{id, score, terms}]. */
   function merge(engine, query, ranked) {
     var direct = references(engine, query);
     var top = ranked.length ? ranked[0].score : 1;
+    if (direct.mention) {  // a mentioned article: its units weigh more, nothing jumps the queue
+      var unit = Object.create(null);
+      direct.forEach(function (d) { unit[d.i] = true; });
+      ranked = ranked.map(function (r) { return unit[r.id] || sameArticle(engine.docs[r.id], direct[0]) ? { id: r.id, score: r.score * MENTIONED, terms: r.terms } : r; })
+        .sort(function (x, y) { return y.score - x.score; });
+      direct = [];
+    }
     var seen = Object.create(null), out = [];
     direct.forEach(function (d, n) {
       seen[d.i] = true;
