@@ -185,7 +185,7 @@
   /** The sentences of a query, each with its weight: 1 for a question, STORY for the rest
    *  (all 1 when none or all of them ask). */
   function sentences(query) {
-    var parts = String(query).split(/(?<=[.?!\n])\s+/).filter(function (t) { return t.trim(); });
+    var parts = String(query).split(/(?<=[.?!:\n])\s+/).filter(function (t) { return t.trim(); });
     var asks = parts.map(function (t) { return ASKS.test(fold(lower(t))); });
     var mixed = asks.indexOf(true) >= 0 && asks.indexOf(false) >= 0;
     return parts.map(function (t, n) { return { text: t, weight: mixed && !asks[n] ? STORY : 1 }; });
