@@ -216,7 +216,7 @@
       for (var i = 0; i < w.length; i++) {
         var last = partial && r === qruns.length - 1 && i === w.length - 1;
         add(w[i], focus[r], last);
-        if (i + 1 < w.length) add(w[i] + "_" + w[i + 1], BIGRAM * focus[r], false);
+        if (i + 1 < w.length) add(w[i] + "_" + w[i + 1], BIGRAM * focus[r], partial && r === qruns.length - 1 && i + 2 === w.length && w[i + 1].length >= 2);
       }
     });
     var folded = qruns.map(function (w) { return w.map(fold); });
