@@ -25,6 +25,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from lawsite import changes_check, changes_render, dates, pages, priorities, search, site  # noqa: E402
 from lawsite.instruments import INSTRUMENTS  # noqa: E402
+from lawsite.problems import ProblemsFound  # noqa: E402
 
 
 def _expand_nav(items: list, corpus: site.Corpus) -> list:
@@ -59,10 +60,12 @@ def _public_url(config) -> str:
 
 
 def on_files(files, config, **kwargs):
-    corpus = site.load_corpus(Path(config.config_file_path).parent)
-    for src_uri, content in site.generated_pages(corpus, site_url=_public_url(config)).items():
-        if files.get_file_from_path(src_uri) is not None:
-            raise RuntimeError(f"docs/{src_uri} would hide a generated page; remove the file from docs/")
+    root = Path(config.config_file_path).parent
+    generated = site.generated_pages(site.load_corpus(root), site_url=_public_url(config))
+    hiding = site.hiding_pages(root, (src for src in generated if files.get_file_from_path(src) is not None))
+    if hiding:  # publish.py reports these at docs/<page>:1:1 (the only check of it when building)
+        raise ProblemsFound(hiding)
+    for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     return files
 

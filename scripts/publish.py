@@ -102,15 +102,11 @@ def run_gate(stage: str, root: Path, report: Report, args: argparse.Namespace, s
 
 
 def check_hidden_pages(root: Path, report: Report) -> None:
-    """A hand-written page at the address of a generated one would hide it (the build would stop)."""
+    """A hand-written page at the address of a generated one would hide it. Only for ``--check-only``:
+    a build gets the same problems from the hook, which generates the pages anyway (no second time)."""
     from lawsite import site
 
-    docs = root / "docs"
-    for src in sorted(site.generated_pages(site.load_corpus(root))):
-        if (docs / src).is_file():
-            report.problems.append(Problem(_rel(docs / src), 1, 1,
-                                           "this page has the address of a generated page and would hide it",
-                                           "rename or remove the file (generated pages come from sources/)"))
+    report.problems.extend(site.hiding_pages(root, site.generated_pages(site.load_corpus(root))))
 
 
 class _Collect(logging.Handler):
@@ -326,7 +322,7 @@ def _publish(args: argparse.Namespace, root: Path, report: Report) -> int:
         return EXIT_CONTENT
     try:
         run_gate("source", root, report, args)
-        if not report.errors:
+        if not report.errors and not writes:
             check_hidden_pages(root, report)
     except (OSError, UnicodeDecodeError, ProblemsFound, RuntimeError, ValueError) as e:
         if isinstance(e, ProblemsFound):

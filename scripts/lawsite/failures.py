@@ -183,10 +183,6 @@ def exception_problem(exc: BaseException, root: Path, config_file: Path) -> Prob
         line, col = _line_of(config_file, name)
         return Problem(_rel(config_file, root), line, col, f"snippet '{name}' does not exist",
                        "restore the file or remove it from mkdocs.yml")
-    m = re.match(r"docs/(?P<src>\S+) would hide a generated page", message)
-    if m:
-        return Problem(f"docs/{m['src']}", 1, 1, "this page has the address of a generated page and would hide it",
-                       "rename or remove the file (generated pages come from sources/)")
     if isinstance(exc, FileNotFoundError) and exc.filename:
         return Problem(_rel(exc.filename, root), 0, 0, "file is missing", "restore it (git checkout -- <file>)")
     if page is not None:

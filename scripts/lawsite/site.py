@@ -8,6 +8,9 @@ pages.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from . import (
     changes_check,
     changes_render,
@@ -24,8 +27,9 @@ from . import (
 )
 from .corpus import Corpus, load_corpus, sources_dir
 from .instruments import INSTRUMENTS
+from .problems import Problem
 
-__all__ = ["Corpus", "generated_pages", "load_corpus", "sources_dir"]
+__all__ = ["Corpus", "generated_pages", "hiding_pages", "load_corpus", "sources_dir"]
 
 
 def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, str]:
@@ -45,3 +49,11 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     out[truong_hop_page.PAGE] = truong_hop_page.markdown(
         truong_hop.load(corpus.root, corpus), corpus, luong_co_so.load(corpus.root)[-1], changes)
     return out
+
+
+def hiding_pages(root: Path, generated: Iterable[str]) -> list[Problem]:
+    """Hand-written pages at the address of a generated page (``docs/<path>``): they would hide it."""
+    docs = root / "docs"
+    return [Problem(f"docs/{src}", 1, 1, "this page has the address of a generated page and would hide it",
+                    "rename or remove the file (generated pages come from sources/)")
+            for src in sorted(generated) if (docs / src).is_file()]
