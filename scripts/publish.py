@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from lawsite import failures, gate, htmlcheck, inputs, output, release, reproducible, tarball
+from lawsite import failures, gate, inputs, output, release, reproducible, tarball
 from lawsite.problems import ERROR, Problem, ProblemsFound
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,10 +90,11 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def run_gate(stage: str, root: Path, report: Report, args: argparse.Namespace, site_dir: Path | None = None) -> None:
+def run_gate(stage: str, root: Path, report: Report, args: argparse.Namespace, site_dir: Path | None = None,
+             built: gate.Built | None = None) -> None:
     """Run the checks of one stage of the gate (lawsite.gate: one registry, fixed order)."""
     ctx = gate.Context(root, strict_citations=getattr(args, "strict_citations", True), site_url=args.site_url,
-                       site_dir=site_dir)
+                       site_dir=site_dir, built=built)
     report.problems.extend(gate.run(stage, ctx))
     for note in ctx.notes:
         print(note)
@@ -132,16 +133,17 @@ def public_url(site_url: str, given: str | None = None) -> str | None:
 
 
 def build(config_file: Path, site_dir: Path, site_url: str, report: Report, offline: bool = False,
-          public: str | None = None) -> bool:
+          public: str | None = None, cfg=None) -> bool:
     """Step 3: ``mkdocs build --strict`` into ``site_dir``; warnings and exceptions become located problems.
 
     ``public`` (see :func:`public_url`) replaces ``extra.public_url``: the address copied and
-    printed, whatever address this build is for (a preview, the offline bundle)."""
+    printed, whatever address this build is for (a preview, the offline bundle). ``cfg``: the
+    configuration publish already loaded (and validated) for this build, else it is loaded here."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     root = config_file.parent
-    cfg = load_mkdocs_config(root, site_url, report, offline=offline)
+    cfg = cfg if cfg is not None else load_mkdocs_config(root, site_url, report, offline=offline)
     if cfg is None:
         return False
     cfg["site_dir"] = str(site_dir)
@@ -342,11 +344,8 @@ def _publish(args: argparse.Namespace, root: Path, report: Report) -> int:
         releases.remove_stale_builds()
         tmp = releases.new_build_dir()
         public = public_url(args.site_url, args.public_url)
-        if build(root / "mkdocs.yml", tmp, args.site_url, report, public=public):
-            run_gate("output", root, report, args, site_dir=tmp)
-            report.pages = htmlcheck.page_count(tmp)
-        if not report.errors:
-            output.finish(tmp, args.site_url, search_languages(cfg), releases.current())
+        if build(root / "mkdocs.yml", tmp, args.site_url, report, public=public, cfg=cfg):
+            check_and_finish(root, tmp, report, args, search_languages(cfg), releases.current())
         if not report.errors and args.zip:
             build_offline_zip(root, args.zip.resolve(), args.site_url, report, public)
         if report.errors:
@@ -370,6 +369,23 @@ def _publish(args: argparse.Namespace, root: Path, report: Report) -> int:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = old_epoch
+
+
+def check_and_finish(root: Path, site: Path, report: Report, args: argparse.Namespace, languages: list[str],
+                     previous: Path | None) -> None:
+    """The gate's output stage on the build, pre-compressing it meanwhile (zlib in threads, see
+    lawsite.output.Precompress); source maps and unused search languages are removed first, so the
+    checks see exactly the files that go live."""
+    output.prepare(site, args.site_url, languages)
+    built = gate.Built(root, site)  # listed before any .gz is written
+    try:
+        with output.Precompress(site, built.files, previous) as gz:
+            run_gate("output", root, report, args, site_dir=site, built=built)
+            report.pages = sum(1 for p in built.pages if p.name == "index.html")
+            if report.errors:
+                gz.cancel()
+    finally:
+        built.close()
 
 
 def _cannot_write(releases: release.Releases, e: OSError) -> Problem:

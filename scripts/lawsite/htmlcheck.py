@@ -24,13 +24,21 @@ RE_HREF = re.compile(r"""<a\s[^>]*?\bhref=["']?([^"'\s>]*)""")
 class Page:
     path: Path
     text: str
+    _found: list[str] | None = None
     _ids: set[str] | None = None
+
+    @property
+    def found_ids(self) -> list[str]:
+        """Every ``id=`` on the page in order, repeats included (found once: for links and for duplicates)."""
+        if self._found is None:
+            self._found = RE_ID.findall(self.text)
+        return self._found
 
     @property
     def ids(self) -> set[str]:
         """Ids on the page, read only for pages that some link points into."""
         if self._ids is None:
-            self._ids = set(RE_ID.findall(self.text))
+            self._ids = set(self.found_ids)
         return self._ids
 
 
@@ -66,15 +74,21 @@ def _target_file(site: str, page_dir: str, url_path: str, base_path: str, dirs: 
     return target
 
 
-def check_site(site: Path, site_url: str) -> tuple[list[Problem], int]:
-    """Check every built page; return (problems, number of links checked)."""
+def check_site(site: Path, site_url: str, pages: dict[Path, Page] | None = None,
+               listing: list[Path] | None = None) -> tuple[list[Problem], int]:
+    """Check every built page; return (problems, number of links checked).
+
+    ``pages`` and ``listing`` (the site's pages and files, as :class:`lawsite.gate.built.Built` reads
+    them once for every output check) are read here when not given."""
     site = site.resolve()
     base = urlsplit(site_url)
     base_path = base.path if base.path.endswith("/") else base.path + "/"
     own_origin = f"{base.scheme}://{base.netloc}" if base.netloc else None
-    pages = {str(p): pg for p, pg in _load(site).items()}
+    pages = {str(p): pg for p, pg in (pages if pages is not None else _load(site)).items()}
     site_s = str(site)
-    files = {str(p) for p in site.rglob("*") if p.is_file()}
+    if listing is None:
+        listing = [p for p in site.rglob("*") if p.is_file()]
+    files = {str(p) for p in listing}
     dirs = {os.path.dirname(f) for f in files}
     problems: list[Problem] = []
     checked = 0

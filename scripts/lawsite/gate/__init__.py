@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from ..problems import ERROR, Problem
 from .base import Check, Context, pages, read_text
+from .built import Built
 
 
 def _registry() -> tuple[Check, ...]:
@@ -79,18 +80,31 @@ def checks(stage: str | None = None) -> tuple[Check, ...]:
 
 
 def run(stage: str, ctx: Context, only: set[str] | None = None) -> list[Problem]:
-    """Run the checks of ``stage`` in registry order; stop after a failing blocking check."""
+    """Run the checks of ``stage`` in registry order; stop after a failing blocking check.
+
+    The output stage reads the built site once for all its checks (``ctx.built``, made here
+    unless the caller made it, and then closed by the caller)."""
+    own = stage == "output" and ctx.built is None
+    if own:
+        ctx.built = Built(ctx.root, ctx.site_dir)
+    if ctx.built is not None and stage == "output":
+        ctx.built.prefetch()
     problems: list[Problem] = []
-    for c in checks(stage):
-        if only is not None and c.name not in only:
-            continue
-        if c.needs_corpus and ctx.corpus is None:
-            continue
-        found = c.run(ctx)
-        problems.extend(found)
-        if c.blocking and any(p.severity == ERROR for p in found):
-            break
+    try:
+        for c in checks(stage):
+            if only is not None and c.name not in only:
+                continue
+            if c.needs_corpus and ctx.corpus is None:
+                continue
+            found = c.run(ctx)
+            problems.extend(found)
+            if c.blocking and any(p.severity == ERROR for p in found):
+                break
+    finally:
+        if own:
+            ctx.built.close()
+            ctx.built = None
     return problems
 
 
-__all__ = ["CHECKS", "Check", "Context", "checks", "pages", "read_text", "run"]
+__all__ = ["CHECKS", "Built", "Check", "Context", "checks", "pages", "read_text", "run"]

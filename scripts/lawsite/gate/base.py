@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..corpus import Corpus
 from ..problems import Problem
+
+if TYPE_CHECKING:
+    from .built import Built
 
 
 @dataclass
@@ -23,6 +27,8 @@ class Context:
     citations: int = 0
     notes: list[str] = field(default_factory=list)
     """One-line facts for the summary (e.g. off-origin links counted)."""
+    built: Built | None = None
+    """The built site (``site_dir``) read once for every output check (:mod:`lawsite.gate.built`)."""
 
     @property
     def docs(self) -> Path:

@@ -84,6 +84,6 @@ def later_changes(ctx: Context) -> list[Problem]:
 
 
 def output_links(ctx: Context) -> list[Problem]:
-    problems, links = htmlcheck.check_site(ctx.site_dir, ctx.site_url)
+    problems, links = htmlcheck.check_site(ctx.site_dir, ctx.site_url, ctx.built.pages, ctx.built.files)
     ctx.links += links
     return problems

@@ -30,11 +30,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import tinycss2
-from selectolax.lexbor import LexborHTMLParser
 
+from ..htmlcheck import RE_ID
 from ..problems import Problem
 from .base import Context
-from .locate import Locator
+from .built import PARSED
 
 URL_ATTRS = {"src", "srcset", "imagesrcset", "data", "poster", "background", "action", "formaction", "manifest",
              "xlink:href", "ping", "lowsrc", "dynsrc", "longdesc", "codebase", "archive", "icon", "profile"}
@@ -165,9 +165,10 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 class Scan:
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.site = ctx.site_dir.resolve()
+        self.built = ctx.built
+        self.site = ctx.built.site
         self.origin = Origin(ctx.site_url)
-        self.locate = Locator(ctx.root, self.site)
+        self.locate = ctx.built.locate
         self.problems: list[Problem] = []
         self.offsite: Counter[str] = Counter()
 
@@ -178,9 +179,9 @@ class Scan:
         self.problems.append(self.locate.problem(path, text, needle, message, hint, offset))
 
     def html(self, path: Path) -> None:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = self.built.text(path)
         base = self.url_of(path)
-        tree = LexborHTMLParser(text)
+        tree = self.built.tree(path)
         base_el = tree.css_first("base[href]")
         if base_el is not None:
             self.add(path, text, "<base", "<base> changes where every relative URL goes", "remove it")
@@ -251,7 +252,7 @@ class Scan:
                      "use a relative link (../page/) so the site works under the portal's sub-path")
 
     def css(self, path: Path) -> None:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = self.built.text(path)
         ours = self.locate.source_of(path) is not None
         for u, line, col in (css_urls(text) if ours else theme_css_urls(text)):
             why = self.origin.problem(u, self.url_of(path))
@@ -259,7 +260,7 @@ class Scan:
                 self.problems.append(self.locate.asset(path, line, col, f"stylesheet loads {u[:80]} from {why}", FIX))
 
     def js(self, path: Path) -> None:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = self.built.text(path)
         for u, offset in js_urls(text):
             why = self.origin.problem(u, self.url_of(path))
             if why:
@@ -288,10 +289,8 @@ def our_scripts(ctx: Context, site: Path) -> list[Path]:
 def run(ctx: Context) -> list[Problem]:
     scan = Scan(ctx)
     site = scan.site
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        if path.suffix in (".html", ".htm", ".svg"):
+    for path in ctx.built.files:
+        if path.suffix in PARSED:
             scan.html(path)
         elif path.suffix == ".css":
             scan.css(path)
@@ -307,20 +306,15 @@ def run(ctx: Context) -> list[Problem]:
     return sorted(set(scan.problems))
 
 
-RE_ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
-
-
 def duplicate_ids(ctx: Context) -> list[Problem]:
     """An id twice on a page makes links and copied citations land on the wrong unit."""
-    site = ctx.site_dir.resolve()
-    loc = Locator(ctx.root, site)
+    loc = ctx.built.locate
     problems = []
-    for path in sorted(site.rglob("*.html")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        seen: Counter[str] = Counter(RE_ID.findall(text))
+    for path, page in ctx.built.pages.items():
+        seen: Counter[str] = Counter(page.found_ids)
         for i, n in sorted(seen.items()):
             if n > 1:
-                second = [m.start() for m in RE_ID.finditer(text) if m.group(1) == i][1]
-                problems.append(loc.problem(path, text, f"#{i}", f"id '{i}' occurs {n} times on the page",
+                second = [m.start() for m in RE_ID.finditer(page.text) if m.group(1) == i][1]
+                problems.append(loc.problem(path, page.text, f"#{i}", f"id '{i}' occurs {n} times on the page",
                                             "give each heading a distinct { #id }", second))
     return problems
