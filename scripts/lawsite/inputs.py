@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from . import located_yaml
 from .problems import Problem
 
 TEXT_GLOBS = ("mkdocs.yml", "docs/**/*.md", "sources/*.md", "data/**/*.yml", "includes/**/*.md",
@@ -111,7 +112,7 @@ def _snippet_refs(text: str) -> list[tuple[int, int, str]]:
 def _auto_append(config_text: str) -> list[tuple[int, int, str]]:
     """``(line, col, path)`` of each ``auto_append`` entry of pymdownx.snippets in mkdocs.yml."""
     try:
-        node = yaml.compose(config_text, Loader=yaml.SafeLoader)
+        node = located_yaml.compose(config_text)
     except yaml.YAMLError:
         return []
     found = []

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from . import tokens
+from . import located_yaml, tokens
 from .problems import Problem
 
 PATH = Path("data") / "dong-nghia.yml"
@@ -56,7 +56,7 @@ def load(root: Path) -> tuple[list[Synonym], list[Problem]]:
     if not path.is_file():
         return [], []
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
+        node = located_yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
