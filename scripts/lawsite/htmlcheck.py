@@ -94,6 +94,7 @@ def check_site(site: Path, site_url: str, pages: dict[Path, Page] | None = None,
     checked = 0
     for page in pages.values():
         rel = str(page.path.relative_to(site))
+        page_file, page_dir = str(page.path), str(page.path.parent)
         # The navigation sidebars repeat the whole nav on every page and are
         # produced by MkDocs from the validated nav, so links are read from
         # the content and the footer (where templates add their own links).
@@ -110,11 +111,11 @@ def check_site(site: Path, site_url: str, pages: dict[Path, Page] | None = None,
                     continue  # links to other sites are navigation, not requests
             checked += 1
             if parts.path:
-                target = _target_file(site_s, str(page.path.parent), parts.path, base_path, dirs)
+                target = _target_file(site_s, page_dir, parts.path, base_path, dirs)
                 if target is None:
                     continue
             else:
-                target = str(page.path)
+                target = page_file
             if target not in files:
                 line, col = _line_col(page.text, m.start())
                 problems.append(Problem(rel, line, col, f"broken link {url!r}: no such page",
@@ -126,7 +127,3 @@ def check_site(site: Path, site_url: str, pages: dict[Path, Page] | None = None,
                 problems.append(Problem(rel, line, col, f"broken anchor {url!r}: '#{frag}' is not on that page",
                                         "link to an existing heading, clause or point id"))
     return problems, checked
-
-
-def page_count(site: Path) -> int:
-    return sum(1 for _ in site.rglob("index.html"))

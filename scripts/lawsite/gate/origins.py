@@ -93,6 +93,25 @@ RE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 RE_UPS = re.compile(r"^(?:\.\./)*")
 
 
+def _attr_kind(name: str) -> str:
+    """What the scan does with an attribute: ``on`` (a handler), ``style``, ``srcset``, ``url`` (loads it),
+    ``href`` (loads it, or a link on ``<a>``/``<area>``), ``""`` (nothing)."""
+    lname = name.lower()
+    if lname.startswith("on"):
+        return "on"
+    if lname == "style":
+        return "style"
+    if lname in ("srcset", "imagesrcset"):
+        return "srcset"
+    if lname in URL_ATTRS:
+        return "url"
+    return "href" if lname == "href" else ""
+
+
+ATTR_KIND: dict[str, str] = {}
+"""Attribute name (as written) -> :func:`_attr_kind`, worked out once per name."""
+
+
 def _srcset_urls(value: str) -> list[str]:
     return [part.strip().split()[0] for part in value.split(",") if part.strip()]
 
@@ -171,6 +190,8 @@ class Scan:
         self.locate = ctx.built.locate
         self.problems: list[Problem] = []
         self.offsite: Counter[str] = Counter()
+        self.inside: dict[tuple[str, int], bool] = {}
+        """(link, depth of the page below the sub-path) -> the link stays inside (Origin.inside)."""
 
     def url_of(self, path: Path) -> str:
         return self.origin.base + path.relative_to(self.site).as_posix()
@@ -185,35 +206,40 @@ class Scan:
         base_el = tree.css_first("base[href]")
         if base_el is not None:
             self.add(path, text, "<base", "<base> changes where every relative URL goes", "remove it")
+        depth = base[len(self.origin.base):].count("/")
         for el in tree.root.traverse(include_text=False) if tree.root else ():
             tag = el.tag
             attrs = el.attributes
             for name, value in attrs.items():
+                kind = ATTR_KIND.get(name)
+                if kind is None:
+                    kind = ATTR_KIND[name] = _attr_kind(name)
+                if not kind:
+                    continue  # class, id, aria-*, ...: nothing to load, no handler
                 value = value or ""
-                lname = name.lower()
-                if lname.startswith("on"):
+                if kind == "on":
                     self.add(path, text, f"{name}=", f"event-handler attribute '{name}' on <{tag}>",
                              "no inline handlers: behaviour belongs in docs/assets/javascripts")
-                elif lname == "style":
+                elif kind == "style":
                     for u, _, _ in css_urls(f"x{{{value}}}"):
                         why = self.origin.problem(u, base)
                         if why:
                             self.add(path, text, u, f"style on <{tag}> loads {u[:80]} from {why}", FIX)
-                elif lname in ("srcset", "imagesrcset"):
+                elif kind == "srcset":
                     for u in _srcset_urls(value):
                         why = self.origin.problem(u, base)
                         if why:
-                            self.add(path, text, u, f"<{tag} {lname}> loads {u[:80]} from {why}", FIX)
-                elif lname in URL_ATTRS or (lname == "href" and tag not in NAV_TAGS):
-                    if lname == "href" and tag == "link":
+                            self.add(path, text, u, f"<{tag} {name.lower()}> loads {u[:80]} from {why}", FIX)
+                elif kind == "url" or tag not in NAV_TAGS:  # (else kind is "href")
+                    if kind == "href" and tag == "link":
                         rels = set((attrs.get("rel") or "").lower().split())
                         if rels and rels <= NAV_RELS:
                             continue
                     why = self.origin.problem(value, base)
                     if why:
-                        self.add(path, text, value, f"<{tag} {lname}> loads {value[:80]} from {why}", FIX)
-                elif lname == "href":
-                    self.link(path, text, base, tag, value)
+                        self.add(path, text, value, f"<{tag} {name.lower()}> loads {value[:80]} from {why}", FIX)
+                else:
+                    self.link(path, text, base, depth, tag, value)
             if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
                 m = RE_REFRESH.search(attrs.get("content") or "")
                 why = self.origin.problem(m["url"].strip(), base) if m else None
@@ -234,10 +260,15 @@ class Scan:
                     if why:
                         self.add(path, text, u, f"inline script loads {u[:80]} from {why}", FIX)
 
-    def link(self, path: Path, text: str, base: str, tag: str, value: str) -> None:
-        u = RE_SPACE.sub("", value)
-        if not u or u.startswith("#") or self.origin.inside(u, base):
+    def link(self, path: Path, text: str, base: str, depth: int, tag: str, value: str) -> None:
+        # The navigation repeats on every page: a relative link that stays inside is known by (link, depth).
+        inside = self.inside.get((value, depth))
+        if inside is None:
+            u = RE_SPACE.sub("", value)
+            inside = self.inside[value, depth] = not u or u.startswith("#") or self.origin.inside(u, base)
+        if inside:
             return
+        u = RE_SPACE.sub("", value)
         scheme = urlsplit(u).scheme.lower()
         if scheme in BAD_SCHEMES:
             self.add(path, text, value, f"link to a '{scheme}:' URL", "link to a page or to https://...")
