@@ -344,3 +344,56 @@ def test_wrongful_detention_entry_keeps_the_partial_acquittal_cases():
     entry = text.split("{ #bi-bat-oan }", 1)[1].split("\n## ", 1)[0]
     assert "ba trường hợp" not in entry
     assert all(f"[[khoản {k} Điều 18]]" in entry for k in (6, 7, 8))
+
+
+# --------------------------------------------------------------------------
+# Session 3 re-read (legal2): #toa-xu-sai-dan-su against Điều 10, Điều 19 and
+# the time limits of khoản 1 Điều 6 and khoản 2 Điều 52.
+# --------------------------------------------------------------------------
+
+OLD_TOA_XU_SAI_DOCUMENTS = (
+    "Bạn cần có văn bản làm căn cứ yêu cầu bồi thường. Ví dụ: bản án hình sự xác định người tiến hành tố tụng phạm "
+    "tội ra bản án trái pháp luật hoặc làm sai lệch hồ sơ; quyết định xử lý kỷ luật người đó; quyết định giải quyết "
+    "khiếu nại, kết luận nội dung tố cáo của Chánh án Tòa án có thẩm quyền xác định hành vi đó. Nếu người đó chưa bị "
+    "xử lý kỷ luật hoặc xử lý trách nhiệm hình sự thì đã chết, kết luận xác định họ có đủ căn cứ để bị xử lý cũng là "
+    "văn bản làm căn cứ.")
+
+
+def _court_error_documents_follow_article_10(text: str) -> list[str]:
+    """What the entry gets wrong about the văn bản làm căn cứ of Điều 10 (empty when right).
+
+    khoản 4 Điều 10: a Chánh án's complaint decision or denunciation conclusion counts only when the
+    judge died before being disciplined; khoản 3: an exemption from criminal liability still gives a
+    claim; khoản 2: the interim-measure case has its own document (the final complaint decision).
+    """
+    flat = re.sub(r"\s+", " ", text)
+    wrong = []
+    for s in (s for line in text.splitlines() for s in re.split(r"(?<=[.;])\s+", line)):
+        if "kết luận nội dung tố cáo" in s and "chết" not in s:
+            wrong.append(f"Chánh án's decision without the death condition: {s}")
+    if "miễn trách nhiệm hình sự" not in flat:
+        wrong.append("no word on the exemption from criminal liability (khoản 3 Điều 10)")
+    if "kiến nghị cuối cùng" not in flat:
+        wrong.append("no document for the interim measures (khoản 2 Điều 10)")
+    return wrong
+
+
+def test_court_error_entry_names_the_documents_of_article_10_with_their_conditions():
+    e = _entry("toa-xu-sai-dan-su")
+    units = _units(e.cited)
+    for k in (1, 2, 3, 4, 5, 6):
+        assert ("luat", 10, k, None) in units, f"#toa-xu-sai-dan-su must cite khoản {k} Điều 10"
+    assert _court_error_documents_follow_article_10(e.answer) == []
+
+
+def test_the_article_10_check_fails_on_the_old_wording():
+    assert len(_court_error_documents_follow_article_10(OLD_TOA_XU_SAI_DOCUMENTS)) == 3
+
+
+def test_court_error_entry_states_both_time_limits():
+    """03 năm from the document (khoản 1 Điều 6); 15 ngày to sue after the decision (khoản 2 Điều 52)."""
+    e = _entry("toa-xu-sai-dan-su")
+    units = _units(e.cited)
+    assert ("luat", 6, 1, None) in units and ("luat", 52, 2, None) in units
+    assert _sentences_with(e.answer, "03 năm") and _sentences_with(e.answer, "15 ngày")
+    assert "thoi-hieu.md#thoi-hieu-bao-lau" in e.answer
