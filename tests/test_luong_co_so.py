@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lawsite import luong_co_so
+from lawsite import luong_co_so, site
 from lawsite.problems import ProblemsFound
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,3 +91,52 @@ def test_publish_reports_a_broken_file(tmp_path):
     assert r.returncode == 1
     assert "data/luong-co-so.yml:8:9: dong must be a whole number of đồng, got 'hai trieu'" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_earlier_values_end_the_day_before_the_next_one():
+    records = luong_co_so.load(ROOT)
+    spans = luong_co_so.earlier(records)
+    assert len(spans) == len(records) - 1
+    (r, until), = [s for s in spans if s[0].dong == 2_340_000]
+    assert until == dt.date(2026, 6, 30) and r.so_hieu == "Nghị định số 73/2024/NĐ-CP"
+    assert luong_co_so.earlier(records[:1]) == []
+
+
+def _earlier_sentence(text: str) -> str:
+    flat = " ".join(text.split())
+    found = [s for s in flat.split(". ") if "thụ lý trước" in s]
+    assert found, "the page does not say what applies to a claim accepted before the newest base salary"
+    return found[0]
+
+
+def test_pages_say_a_claim_accepted_before_the_new_value_keeps_the_old_one():
+    """khoản 2 Điều 22: the value is computed when the claim is accepted (thụ lý), so a claim accepted before
+    01/7/2026 uses 2.340.000 đồng, not the newest 2.530.000 đồng the examples use."""
+    from lawsite import trainer, truong_hop, truong_hop_page
+
+    corpus = site.load_corpus(ROOT)
+    records = luong_co_so.load(ROOT)
+    earlier = luong_co_so.earlier(records)
+    rules = truong_hop.load(ROOT, corpus)
+    helper = truong_hop_page.markdown(rules, corpus, records[-1], [], earlier)
+    examples = trainer.examples_page(trainer.load_examples(ROOT, corpus.vanban["luat"]), records[-1], earlier)
+    for page in (helper, examples):
+        assert "01/07/2026" in _earlier_sentence(page)
+        assert "2.340.000 đồng/tháng từ 01/07/2024 đến 30/06/2026" in page
+        assert "Điều 22" in page and "Điều 52" in page  # the later lawsuit keeps the earlier date (khoản 2 Điều 22)
+    data = truong_hop_page.data_json(rules, corpus, records[-1], [], earlier)
+    assert data["luong"]["truoc"][-1] == {"dong": 2_340_000, "tu": "2024-07-01", "den": "2026-06-30",
+                                          "van_ban": "Nghị định số 73/2024/NĐ-CP"}
+
+
+def test_the_earlier_value_check_fails_on_the_old_pages():
+    from lawsite import trainer, truong_hop, truong_hop_page
+
+    corpus = site.load_corpus(ROOT)
+    records = luong_co_so.load(ROOT)
+    old = truong_hop_page.markdown(truong_hop.load(ROOT, corpus), corpus, records[-1], [])
+    assert "2.340.000" not in old
+    with pytest.raises(AssertionError):
+        _earlier_sentence(old)
+    with pytest.raises(AssertionError):
+        _earlier_sentence(trainer.examples_page(trainer.load_examples(ROOT, corpus.vanban["luat"]), records[-1]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,12 @@ class LuongCoSo:
     nguon: str
     ngay_doc: dt.date
     ghi_chu: str = ""
+
+    @property
+    def so_hieu(self) -> str:
+        """The instrument's short name ("Nghị định số 73/2024/NĐ-CP"), or its full title if it has no number."""
+        m = re.match(r"\S+ \S+ số \S+", self.van_ban)
+        return m.group(0) if m else self.van_ban
 
 
 def _record(i: int, item, doc: located_yaml.Located, shown: str, problems: list[Problem]) -> LuongCoSo | None:
@@ -119,6 +126,15 @@ def current(records: list[LuongCoSo], on: dt.date) -> LuongCoSo | None:
         if r.hieu_luc_tu <= on:
             found = r
     return found
+
+
+def earlier(records: list[LuongCoSo]) -> list[tuple[LuongCoSo, dt.date]]:
+    """Every value before the newest, with the last day it applied (the day before the next one).
+
+    The value of damage is computed when the claim is accepted (khoản 2 Điều 22), so a claim
+    accepted while an earlier value was in force is computed with that value: the pages show them.
+    """
+    return [(r, nxt.hieu_luc_tu - dt.timedelta(days=1)) for r, nxt in itertools.pairwise(records)]
 
 
 def ngay_luong(record: LuongCoSo) -> float:

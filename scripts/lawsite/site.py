@@ -46,8 +46,9 @@ def generated_pages(corpus: Corpus, site_url: str | None = None) -> dict[str, st
     out[sources_page.PAGE] = sources_page.page(corpus.vanban)  # for readers; PROVENANCE.md stays internal
     out.update(priorities.generated_pages(corpus.root / "docs", corpus, site_url))
     out.update(trainer.generated_pages(corpus.root, corpus.vanban))
+    salaries = luong_co_so.load(corpus.root)
     out[truong_hop_page.PAGE] = truong_hop_page.markdown(
-        truong_hop.load(corpus.root, corpus), corpus, luong_co_so.load(corpus.root)[-1], changes)
+        truong_hop.load(corpus.root, corpus), corpus, salaries[-1], changes, luong_co_so.earlier(salaries))
     return out
 
 

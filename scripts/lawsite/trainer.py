@@ -13,6 +13,7 @@ the page always comes from the law and from the sourced base salary.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -148,7 +149,21 @@ def amount(ex: ViDu, base: luong_co_so.LuongCoSo) -> Fraction:
     return ex.rate * (ex.so_ngay or 1) * Fraction(base.dong, 22)
 
 
-def examples_page(examples: list[ViDu], base: luong_co_so.LuongCoSo) -> str:
+def earlier_values(earlier: list[tuple[luong_co_so.LuongCoSo, dt.date]], newest: luong_co_so.LuongCoSo) -> str:
+    """The sentence on claims accepted before the newest value applied (khoản 2 Điều 22), or ''."""
+    if not earlier:
+        return ""
+    spans = "; ".join(f"{dong(r.dong)}/tháng từ {r.hieu_luc_tu:%d/%m/%Y} đến {until:%d/%m/%Y} ({r.so_hieu})"
+                      for r, until in earlier)
+    return (f"Hồ sơ đã được thụ lý trước {newest.hieu_luc_tu:%d/%m/%Y}: giá trị thiệt hại tính theo mức lương cơ sở "
+            f"tại ngày thụ lý, không theo mức trong ví dụ ([[khoản 2 Điều 22]]). Mức trước đó: {spans}. "
+            "Nếu sau khi cơ quan đã thụ lý, người yêu cầu khởi kiện ra Tòa án (không đồng ý với quyết định giải quyết "
+            "bồi thường, hoặc sau khi thương lượng), giá trị thiệt hại vẫn tính tại ngày cơ quan thụ lý hồ sơ trước đó "
+            "([[khoản 2 Điều 22]]; [[khoản 2 Điều 52]]).\n")
+
+
+def examples_page(examples: list[ViDu], base: luong_co_so.LuongCoSo,
+                  earlier: list[tuple[luong_co_so.LuongCoSo, dt.date]] = ()) -> str:
     day = Fraction(base.dong, 22)
     out = [
         '---\ntitle: "Ví dụ tính tiền bồi thường thiệt hại về tinh thần"\n'
@@ -165,6 +180,8 @@ def examples_page(examples: list[ViDu], base: luong_co_so.LuongCoSo) -> str:
         "giá trị thiệt hại ([[khoản 2 Điều 22]]). Vì vậy mức lương cơ sở áp dụng là mức tại thời điểm đó, "
         "không nhất thiết là mức trong ví dụ.\n",
     ]
+    if earlier:
+        out.append(earlier_values(list(earlier), base))
     for i, ex in enumerate(examples, 1):
         out.append(f"## Ví dụ {i}. {ex.tieu_de}\n")
         out.append(f"{ex.tinh_huong}\n")
@@ -198,8 +215,8 @@ def generated_pages(root: Path, vanban: dict[str, VanBan]) -> dict[str, str]:
     except ProblemsFound:
         pass
     try:
-        base = luong_co_so.load(root)[-1]
-        out[PAGES["vi-du"]] = examples_page(load_examples(root, vanban["luat"]), base)
+        records = luong_co_so.load(root)
+        out[PAGES["vi-du"]] = examples_page(load_examples(root, vanban["luat"]), records[-1], luong_co_so.earlier(records))
     except ProblemsFound:
         pass
     return out

@@ -73,7 +73,8 @@ def later_changes(cite: str, changes: list[Change]) -> list[dict]:
             for c in sorted(changes, key=lambda c: not c.verified) if c.affects(t)]  # verified first
 
 
-def data_json(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change] = ()) -> dict:
+def data_json(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change] = (),
+              earlier: list[tuple[LuongCoSo, dt.date]] = ()) -> dict:
     """What the page script needs: the rules with their links, the base salary and the letter points."""
 
     def ref(node: dict) -> dict:
@@ -115,7 +116,9 @@ def data_json(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Chang
                 "phuc_hoi": ref(vb["phuc_hoi_danh_du"])},
         "tien_trinh": [{"viec": x["viec"], "han": x["han"], **ref(x)} for x in rules["tien_trinh"]],
         "luong": {"dong": luong.dong, "van_ban": luong.van_ban, "tu": luong.hieu_luc_tu.isoformat(),
-                  "nguon": luong.nguon, "doc": luong.ngay_doc.isoformat()},
+                  "nguon": luong.nguon, "doc": luong.ngay_doc.isoformat(),
+                  "truoc": [{"dong": r.dong, "tu": r.hieu_luc_tu.isoformat(), "den": until.isoformat(),
+                             "van_ban": r.so_hieu} for r, until in earlier]},
     }
 
 
@@ -123,7 +126,8 @@ def _d(d: dt.date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
-def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change] = ()) -> str:
+def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change] = (),
+             earlier: list[tuple[LuongCoSo, dt.date]] = ()) -> str:
     """The whole page: front matter, the app mount point, the rule tables, the JSON data (a hidden element)."""
     out = [front_matter(
         title="Trường hợp của tôi: nộp ở đâu, đến khi nào, cần giấy tờ gì",
@@ -264,6 +268,14 @@ def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change
     w("Giá trị thiệt hại được tính tại thời điểm cơ quan thụ lý hồ sơ (hoặc Tòa án cấp sơ thẩm xác định giá trị "
       f"thiệt hại) ({_link(rules['thoi_diem_tinh']['can_cu'])}): nếu mức lương cơ sở thay đổi trước thời điểm đó, "
       "số tiền sẽ khác. Luật không nói cách làm tròn; trang làm tròn tổng số đến đồng.\n")
+    if earlier:
+        spans = "; ".join(f"{_money(r.dong)} đồng/tháng từ {_d(r.hieu_luc_tu)} đến {_d(until)} ({r.so_hieu})"
+                          for r, until in earlier)
+        w(f"Hồ sơ của bạn đã được thụ lý trước {_d(luong.hieu_luc_tu)}? Khi đó số tiền tính theo mức lương cơ sở tại "
+          f"ngày thụ lý, không theo mức trên ({_link(rules['thoi_diem_tinh']['can_cu'])}). Mức trước đó: {spans}. "
+          "Nếu sau đó bạn khởi kiện ra Tòa án vì không đồng ý với quyết định giải quyết bồi thường, hoặc sau khi thương "
+          f"lượng, giá trị thiệt hại vẫn tính tại ngày cơ quan thụ lý hồ sơ trước đó ({_link(rules['thoi_diem_tinh']['can_cu'])}; "
+          f"{_link(rules['duong_khac']['khoi_kien_sau']['can_cu'])}).\n")
 
     w("### 8. Thiệt hại khác: ghi lại và giữ giấy tờ { #thiet-hai-khac }\n")
     w("Trang không ước tính các thiệt hại này; hãy liệt kê và giữ hóa đơn, chứng từ:\n")
@@ -288,7 +300,8 @@ def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change
     w(f"Nếu chỉ yêu cầu phục hồi danh dự, văn bản cần các nội dung a, b, c, d, g và h ({_link(vb['can_cu'])}).\n")
 
     # A hidden element, not a <script>: Material's instant navigation drops inline scripts from the content.
-    blob = html.escape(json.dumps(data_json(rules, corpus, luong, changes), ensure_ascii=False, separators=(",", ":")), quote=False)
+    data = data_json(rules, corpus, luong, changes, earlier)
+    blob = html.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=False)
     w(f'<div id="th-data" hidden data-search-exclude>{blob}</div>\n')
     return "\n".join(out)
 

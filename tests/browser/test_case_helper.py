@@ -183,6 +183,9 @@ def test_case_on_a_phone(open_page, server, tmp_path, rules, c: Case):
         assert f"{c.amount:,}".replace(",", ".") + " đồng" in text
         if "chet" not in c.days:
             assert "÷ 22" in text
+        # khoản 2 Điều 22: a claim accepted before the newest value keeps the value of its day of acceptance
+        assert "Hồ sơ đã được thụ lý trước 01/07/2026?" in text
+        assert "2.340.000 đồng/tháng từ 01/07/2024 đến 30/06/2026" in text
     for x in c.other:
         label = next(k["ten"] for k in rules["thiet_hai_khac"] if k["id"] == x)
         assert label in text
@@ -244,6 +247,7 @@ def test_cases_without_javascript_read_from_the_tables(open_page, server):
     row = article.locator("#thoi-hieu ~ table tr", has_text="29/02/2024").first.inner_text()
     assert "01/03/2027" in row  # 28/02/2027 is a Sunday
     assert "÷ 22" in text and "2.530.000 đồng/tháng" in text
+    assert "thụ lý trước 01/07/2026?" in text and "2.340.000 đồng/tháng từ 01/07/2024 đến 30/06/2026" in text
     for p in LETTER_POINTS:
         assert p in text
     watch.assert_clean()

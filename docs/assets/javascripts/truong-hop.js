@@ -242,6 +242,7 @@
     if (total) { var tli = el("li", { "data-th": "tong", "data-amount": total }, [el("strong", {}, ["Tổng ước tính thiệt hại về tinh thần: " + money(total) + " đồng."])]); ml.appendChild(tli); }
     else ml.appendChild(el("li", {}, ["Bạn chưa nhập số ngày nào, nên trang không ước tính thiệt hại về tinh thần."]));
     ml.appendChild(line("Giá trị thiệt hại được tính tại thời điểm cơ quan thụ lý hồ sơ: nếu mức lương cơ sở thay đổi trước đó, số tiền sẽ khác.", [D.thoi_diem]));
+    if (D.luong.truoc && D.luong.truoc.length) ml.appendChild(line("Hồ sơ đã được thụ lý trước " + vnDate(new Date(D.luong.tu + "T00:00:00Z")) + "? Khi đó số tiền tính theo mức lương cơ sở tại ngày thụ lý. Mức trước đó: " + D.luong.truoc.map(function (r) { return money(r.dong) + " đồng/tháng từ " + vnDate(new Date(r.tu + "T00:00:00Z")) + " đến " + vnDate(new Date(r.den + "T00:00:00Z")) + " (" + r.van_ban + ")"; }).join("; ") + ". Nếu sau đó bạn khởi kiện ra Tòa án vì không đồng ý với quyết định giải quyết bồi thường, hoặc sau khi thương lượng, giá trị thiệt hại vẫn tính tại ngày thụ lý trước đó.", [D.thoi_diem, D.duong.khoi_kien_sau]));
     ml.appendChild(el("li", {}, ["Mức lương cơ sở " + money(D.luong.dong) + " đồng/tháng, áp dụng từ " + vnDate(new Date(D.luong.tu + "T00:00:00Z")) + " (" + D.luong.van_ban + "), kiểm tra ngày " + vnDate(new Date(D.luong.doc + "T00:00:00Z")) + "; có thể đã có mức mới hơn. Một ngày lương cơ sở = một tháng lương cơ sở chia 22 ngày."]));
     out.push(section("Thiệt hại về tinh thần (ước tính)", "th-a-tinh-than", [ml]));
 
