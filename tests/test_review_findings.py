@@ -397,3 +397,26 @@ def test_court_error_entry_states_both_time_limits():
     assert ("luat", 6, 1, None) in units and ("luat", 52, 2, None) in units
     assert _sentences_with(e.answer, "03 năm") and _sentences_with(e.answer, "15 ngày")
     assert "thoi-hieu.md#thoi-hieu-bao-lau" in e.answer
+
+
+def _names_every_ground_of_article_50(text: str, cites: list[str]) -> bool:
+    """All four grounds of khoản 1 Điều 50, the review case (điểm d) with what follows it (khoản 3)."""
+    units = _units(cites)
+    flat = re.sub(r"\s+", " ", text)
+    return (all(("luat", 50, 1, d) in units for d in "abcd") and ("luat", 50, 3, None) in units
+            and "xem xét lại văn bản làm căn cứ" in flat and "điểm chỉ" in flat)
+
+
+def test_the_suspension_entry_names_every_ground_of_article_50():
+    """The search sends "tạm đình chỉ giải quyết yêu cầu bồi thường là gì?" to #khong-den-thuong-luong (session 3),
+    so the entry must not read as if missing the negotiation were the only ground."""
+    e = _entry("khong-den-thuong-luong")
+    assert _names_every_ground_of_article_50(e.answer, e.cited)
+    assert "biên bản như trên" not in e.answer  # nothing above in this entry to refer to
+
+
+def test_the_article_50_check_fails_on_the_old_wording():
+    old = ("Nếu bạn hai lần từ chối nhận giấy mời, hoặc hai lần không đến khi đã nhận giấy mời mà không có lý do chính "
+           "đáng, việc giải quyết sẽ bị tạm đình chỉ (tạm dừng) trong 30 ngày.")
+    assert not _names_every_ground_of_article_50(
+        old, ["điểm a khoản 1 Điều 50", "điểm b khoản 1 Điều 50", "khoản 2 Điều 50"])
