@@ -420,3 +420,53 @@ def test_the_article_50_check_fails_on_the_old_wording():
            "đáng, việc giải quyết sẽ bị tạm đình chỉ (tạm dừng) trong 30 ngày.")
     assert not _names_every_ground_of_article_50(
         old, ["điểm a khoản 1 Điều 50", "điểm b khoản 1 Điều 50", "khoản 2 Điều 50"])
+
+
+# --------------------------------------------------------------------------
+# Session 3 re-read (legal2): #tinh-than-nguoi-than. Relatives get no non-pecuniary head
+# of their own, but the law does count them: dependants' support and the carer
+# (khoản 4 Điều 26), visits capped by number of people and visits (khoản 3 Điều 28),
+# the apology only where honour is restored (khoản 1 Điều 31).
+# --------------------------------------------------------------------------
+
+OLD_NGUOI_THAN = (
+    "Không có khoản riêng cho người thân khi người bị oan còn sống. Luật tính thiệt hại về tinh thần cho chính người "
+    "bị thiệt hại.\n\n"
+    "- Chi phí đi lại của người thân để thăm gặp người bị tạm giữ, tạm giam, chấp hành án phạt tù trong tố tụng hình "
+    "sự được bồi thường. Chi phí này tính theo số người, số lần thăm gặp thực tế, nhưng không quá mức tối đa pháp "
+    "luật cho phép.\n"
+    "- Văn bản xin lỗi và cải chính công khai phải có lời thay mặt Nhà nước xin lỗi người bị thiệt hại, gia đình và "
+    "người thân của họ.")
+OLD_NGUOI_THAN_CITES = ["Điều 2", "khoản 1 Điều 4", "khoản 3 Điều 27", "điểm b khoản 1 Điều 28", "khoản 3 Điều 28",
+                        "khoản 2 Điều 5", "khoản 4 Điều 27", "Điều 24 Nghị định số 68/2018/NĐ-CP"]
+
+
+def _relatives_answer_problems(text: str, cites: list[str]) -> list[str]:
+    units = _units(cites)
+    flat = re.sub(r"\s+", " ", text)
+    wrong = []
+    if "tinh thần" not in flat.split(". ", 1)[0]:
+        wrong.append("the first sentence says relatives get nothing, not 'no non-pecuniary head'")
+    if ("luat", 26, 4, "b") not in units or "cấp dưỡng" not in flat:
+        wrong.append("no word on the dependants' support (điểm b khoản 4 Điều 26)")
+    if "mức tối đa pháp luật cho phép" in flat or "số lần được thăm gặp tối đa" not in flat:
+        wrong.append("the visit cap is a number of people and visits (khoản 3 Điều 28), not an amount")
+    apology = [ln for ln in text.splitlines() if "xin lỗi" in ln]
+    if ("luat", 31, 1, None) not in units or not all("phục hồi danh dự" in ln for ln in apology):
+        wrong.append("the apology is stated without its condition (khoản 1 Điều 31)")
+    return wrong
+
+
+def test_relatives_entry_states_what_the_law_counts_for_them_with_its_conditions():
+    e = _entry("tinh-than-nguoi-than")
+    assert _relatives_answer_problems(e.answer, e.cited) == []
+    assert ("nd68", 24, 7, None) in _units(e.cited) and ("nd68", 23, 1, "d") in _units(e.cited)
+
+
+def test_the_relatives_check_fails_on_the_old_wording():
+    assert len(_relatives_answer_problems(OLD_NGUOI_THAN, OLD_NGUOI_THAN_CITES)) == 4
+
+
+def test_the_visit_cap_is_a_number_of_people_and_visits_in_chi_phi_khac_too():
+    text = re.sub(r"\s+", " ", _entry("chi-phi-khac").answer)
+    assert "mức tối đa pháp luật cho phép" not in text and "số lần được thăm gặp tối đa" in text
