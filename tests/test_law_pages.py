@@ -28,7 +28,7 @@ RE_SIC = re.compile(r'<p class="law-sic" role="note">.*?</p>', re.S)
 
 
 def html_text(fragment: str) -> str:
-    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment)
+    fragment = re.sub(r'<a [^>]*class="headerlink".*?</a>', "", fragment)
     fragment = RE_SIC.sub(" ", fragment)
     return norm(html.unescape(RE_TAG.sub(" ", RE_INLINE_TAG.sub("", fragment))))
 
