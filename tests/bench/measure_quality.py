@@ -7,12 +7,19 @@
    any -- then on a second page (``luat/dieu-7/``) reached by a click (Material's instant
    navigation, warm cache). Requests the page's CDP session does not see (a worker's) are added
    from Playwright's own request sizes. Targets: first load <= 100 KB, second page <= 15 KB
-   (KB = 1024 bytes). Also the first load of the guide ``huong-dan/`` (its flow diagram is rendered
-   at build time): target <= 100 KB.
+   (KB = 1024 bytes). Then the first load of every other page type, each with its budget
+   (:data:`PAGE_TYPES`): the guide ``huong-dan/`` (its flow diagram is rendered at build time), an
+   FAQ page, the case helper ``truong-hop-cua-toi/`` and the home page. With the bytes, two
+   load-independent counts of the work a page gives the main thread: its elements, and the
+   elements with a ``title`` in the content (Material mounts one tooltip component per element at
+   load, ``content.tooltips``).
 2. Lighthouse 12.8.x (npm; installed on first use into a cache folder with
-   ``npm install --prefix``) on the same article, default mobile emulation, ``--runs`` times;
-   the median of each category is reported. Targets: performance >= 95; accessibility,
-   best practices and SEO = 100; and performance >= 98 on the guide.
+   ``npm install --prefix``), default mobile emulation, ``--runs`` times on the article, the guide,
+   the FAQ page and the case helper, interleaved (run i of every page, then run i+1) so that a busy
+   machine weighs on all of them alike; the median of each category is reported, with Total
+   Blocking Time and the load average (``os.getloadavg``) of each run. Targets: performance >= 95
+   (>= 98 on the guide); accessibility, best practices and SEO = 100 (on the article; accessibility
+   = 100 on every page).
 
 Writes ``reports/quality.json`` (every figure) and ``reports/QUALITY.md`` (a short table), and
 prints the same. ``--check`` exits 1 when a target is missed.
@@ -55,16 +62,46 @@ FIRST_PAGE = "luat/dieu-6/"
 SECOND_PAGE = "luat/dieu-7/"
 GUIDE_PAGE = "huong-dan/"  # the page with the flow diagram (rendered at build time, no Mermaid)
 KB = 1024
+# Every other page type: its first load (empty cache) has a budget; those with a Lighthouse target are
+# also measured by Lighthouse. The article page is FIRST_PAGE above (budget first_load_bytes).
+PAGE_TYPES = {
+    "guide": {"path": GUIDE_PAGE, "label": "the guide (flow diagram rendered at build time, no Mermaid)",
+              "bytes": 100 * KB, "performance": 98},
+    "faq": {"path": "hoi-dap/thoi-hieu/", "label": "an FAQ page", "bytes": 100 * KB, "performance": 95},
+    "helper": {"path": "truong-hop-cua-toi/", "label": "the case helper (its script loads on this page only)",
+               "bytes": 130 * KB, "performance": 95},
+    "home": {"path": "", "label": "the home page", "bytes": 100 * KB},
+}
 TARGETS = {
     "first_load_bytes": 100 * KB,
     "second_page_bytes": 15 * KB,
-    "guide_bytes": 100 * KB,
-    "guide_performance": 98,
+    **{f"{k}_bytes": v["bytes"] for k, v in PAGE_TYPES.items()},
+    **{f"{k}_performance": v["performance"] for k, v in PAGE_TYPES.items() if "performance" in v},
     "performance": 95,
     "accessibility": 100,
     "best-practices": 100,
     "seo": 100,
 }
+# Counted in the page after load (load-independent evidence of main-thread work). Tooltips: the
+# elements with a title in the content of the HTML as delivered, which Material sees when it mounts
+# (elements our scripts add later, such as the copy buttons, get no Material tooltip).
+COUNTS_JS = """() => {
+  const article = document.querySelector("article") || document.body;
+  return {elements: document.getElementsByTagName("*").length, links: article.querySelectorAll("a[href]").length};
+}"""
+
+
+def page_counts(page, url: str) -> dict:
+    counts = page.evaluate(COUNTS_JS)
+    conn = http.client.HTTPConnection(urlsplit(url).hostname, urlsplit(url).port, timeout=10)
+    try:
+        conn.request("GET", urlsplit(url).path)
+        html = conn.getresponse().read().decode("utf-8")
+    finally:
+        conn.close()
+    article = html[html.find("<article"):html.find("</article>")]
+    counts["content_titles"] = len(re.findall(r"<[a-z][^>]*\stitle=", article))
+    return counts
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TYPES = ("document", "script", "stylesheet", "font", "fetch/xhr", "other")
 
@@ -204,6 +241,7 @@ def measure_bytes(base: str) -> dict:
             page.goto(base + FIRST_PAGE)
             settle(page)
             first = summarize(transfer.take())
+            first["counts"] = page_counts(page, base + FIRST_PAGE)
             page.evaluate("window.__quality_marker = 1")
             link = page.locator(f'article a[href$="/{SECOND_PAGE.split("/")[-2]}/"]:visible').first
             link.click()
@@ -213,18 +251,20 @@ def measure_bytes(base: str) -> dict:
             second = summarize(transfer.take())
             second["instant_navigation"] = instant
             context.close()
-            context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True, locale="vi-VN",
-                                          service_workers="block")
-            page = context.new_page()
-            transfer = Transfer(context, page, base)
-            page.goto(base + GUIDE_PAGE)
-            settle(page)
-            guide = summarize(transfer.take())
-            context.close()
+            others = {}
+            for key, spec in PAGE_TYPES.items():
+                context = browser.new_context(viewport=MOBILE, is_mobile=True, has_touch=True, locale="vi-VN",
+                                              service_workers="block")
+                page = context.new_page()
+                transfer = Transfer(context, page, base)
+                page.goto(base + spec["path"])
+                settle(page)
+                others[key] = {"url": base + spec["path"], **summarize(transfer.take()), "counts": page_counts(page, base + spec["path"])}
+                context.close()
         finally:
             browser.close()
     return {"first_load": {"url": base + FIRST_PAGE, **first}, "second_page": {"url": base + SECOND_PAGE, **second},
-            "guide": {"url": base + GUIDE_PAGE, **guide}}
+            **others}
 
 
 # --- Lighthouse ---------------------------------------------------------------------------------
@@ -244,42 +284,61 @@ def lighthouse_cli() -> list[str]:
     return [node, str(cli)]
 
 
-def run_lighthouse(url: str, runs: int, tmp: Path) -> dict:
-    cli = lighthouse_cli()
+def _lighthouse_once(cli: list[str], url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    results = []
+    load_before = os.getloadavg()[0]
+    subprocess.run([*cli, url, "--quiet", "--output=json", f"--output-path={out}",
+                    "--only-categories=" + ",".join(CATEGORIES),
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], check=True, env=env)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    metrics = {a: round(report["audits"][a]["numericValue"]) for a in
+               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index")}
+    metrics["cumulative-layout-shift"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)
+    failing = sorted({a["id"] for c in CATEGORIES if c != "performance" for a in report["categories"][c]["auditRefs"]
+                      if a["weight"] and (report["audits"][a["id"]]["score"] or 0) < 1
+                      and report["audits"][a["id"]]["scoreDisplayMode"] in ("binary", "numeric")})
+    # The main-thread tasks Lighthouse counts as blocking (simulated, after first paint): what TBT is made of.
+    long_tasks = [{"url": t["url"].rsplit("/", 1)[-1], "start": round(t["startTime"]), "ms": round(t["duration"])}
+                  for t in report["audits"]["long-tasks"]["details"]["items"]]
+    return {"scores": scores, "metrics": metrics, "failing_audits": failing, "long_tasks": long_tasks,
+            "load_average": round((load_before + os.getloadavg()[0]) / 2, 1),
+            "lighthouse": report["lighthouseVersion"], "benchmark_index": report["environment"]["benchmarkIndex"]}
+
+
+def run_lighthouse(urls: dict[str, str], runs: int, tmp: Path) -> dict[str, dict]:
+    """Lighthouse ``runs`` times on each URL, interleaved (run i of every page, then run i+1)."""
+    cli = lighthouse_cli()
+    results: dict[str, list] = {key: [] for key in urls}
     for i in range(runs):
-        out = tmp / f"lighthouse-{i}.json"
-        subprocess.run([*cli, url, "--quiet", "--output=json", f"--output-path={out}",
-                        "--only-categories=" + ",".join(CATEGORIES),
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], check=True, env=env)
-        report = json.loads(out.read_text(encoding="utf-8"))
-        scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
-        metrics = {a: round(report["audits"][a]["numericValue"]) for a in
-                   ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index")}
-        metrics["cumulative-layout-shift"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)
-        failing = sorted({a["id"] for c in CATEGORIES if c != "performance" for a in report["categories"][c]["auditRefs"]
-                          if a["weight"] and (report["audits"][a["id"]]["score"] or 0) < 1
-                          and report["audits"][a["id"]]["scoreDisplayMode"] in ("binary", "numeric")})
-        results.append({"scores": scores, "metrics": metrics, "failing_audits": failing,
-                        "lighthouse": report["lighthouseVersion"], "benchmark_index": report["environment"]["benchmarkIndex"]})
-        print(f"  lighthouse run {i + 1}/{runs}: {scores} {metrics}", flush=True)
-    median = {c: statistics.median(r["scores"][c] for r in results) for c in CATEGORIES}
-    return {"url": url, "form_factor": "mobile (Lighthouse default: Moto G Power, slow 4G, 4x CPU)", "runs": results,
-            "median": median, "lighthouse": results[0]["lighthouse"]}
+        for key, url in urls.items():
+            r = _lighthouse_once(cli, url, tmp / f"lighthouse-{key}-{i}.json")
+            results[key].append(r)
+            print(f"  lighthouse {key} run {i + 1}/{runs} (load {r['load_average']}): {r['scores']} {r['metrics']}",
+                  flush=True)
+    out = {}
+    for key, rs in results.items():
+        out[key] = {"url": urls[key], "form_factor": "mobile (Lighthouse default: Moto G Power, slow 4G, 4x CPU)",
+                    "runs": rs, "median": {c: statistics.median(r["scores"][c] for r in rs) for c in CATEGORIES},
+                    "lighthouse": rs[0]["lighthouse"]}
+    return out
 
 
 # --- report -------------------------------------------------------------------------------------
 
 def verdicts(data: dict) -> dict[str, bool]:
-    out = {"first_load_bytes": data["bytes"]["first_load"]["total"] <= TARGETS["first_load_bytes"],
-           "second_page_bytes": data["bytes"]["second_page"]["total"] <= TARGETS["second_page_bytes"],
-           "guide_bytes": data["bytes"]["guide"]["total"] <= TARGETS["guide_bytes"]}
-    if "lighthouse" in data:
+    b = data["bytes"]
+    out = {"first_load_bytes": b["first_load"]["total"] <= TARGETS["first_load_bytes"],
+           "second_page_bytes": b["second_page"]["total"] <= TARGETS["second_page_bytes"],
+           **{f"{k}_bytes": b[k]["total"] <= TARGETS[f"{k}_bytes"] for k in PAGE_TYPES}}
+    lh = data.get("lighthouse")
+    if lh:
         for c in CATEGORIES:
-            out[c] = data["lighthouse"]["median"][c] >= TARGETS[c]
-    if "lighthouse_guide" in data:
-        out["guide_performance"] = data["lighthouse_guide"]["median"]["performance"] >= TARGETS["guide_performance"]
+            out[c] = lh["article"]["median"][c] >= TARGETS[c]
+        for k, spec in PAGE_TYPES.items():
+            if k in lh:
+                out[f"{k}_performance"] = lh[k]["median"]["performance"] >= spec["performance"]
+                out[f"{k}_accessibility"] = lh[k]["median"]["accessibility"] >= TARGETS["accessibility"]
     return out
 
 
@@ -287,15 +346,21 @@ def kb(n: int) -> str:
     return f"{n / KB:.1f} KB"
 
 
+def _runs(lh: dict, category: str) -> str:
+    return ", ".join(str(r["scores"][category]) for r in lh["runs"])
+
+
 def markdown(data: dict) -> str:
     ok = data["verdicts"]
     mark = {True: "✅", False: "❌"}
     b = data["bytes"]
+    lh = data.get("lighthouse") or {}
     lines = [
         "# Quality bars",
         "",
         f"Measured {data['measured_at']} by `python tests/bench/measure_quality.py` "
-        f"(site served by nginx with `deploy/nginx-boi-thuong.conf`, gzip on; headless Chromium). "
+        f"(site served by nginx with `deploy/nginx-boi-thuong.conf`, gzip on; headless Chromium; "
+        f"load average {data['load_average']} on {os.cpu_count()} cores at the start). "
         "Figures: `reports/quality.json`.",
         "",
         "| bar | target | measured | |",
@@ -304,21 +369,22 @@ def markdown(data: dict) -> str:
         f"| {kb(b['first_load']['total'])} | {mark[ok['first_load_bytes']]} |",
         f"| next page `{SECOND_PAGE}` by instant navigation | ≤ {kb(TARGETS['second_page_bytes'])} "
         f"| {kb(b['second_page']['total'])} | {mark[ok['second_page_bytes']]} |",
-        f"| first load of the guide `{GUIDE_PAGE}` (flow diagram rendered at build time, no Mermaid) "
-        f"| ≤ {kb(TARGETS['guide_bytes'])} | {kb(b['guide']['total'])} | {mark[ok['guide_bytes']]} |",
     ]
-    if "lighthouse" in data:
-        lh = data["lighthouse"]
+    for k, spec in PAGE_TYPES.items():
+        lines.append(f"| first load of {spec['label']}, `{spec['path'] or '/'}` | ≤ {kb(spec['bytes'])} "
+                     f"| {kb(b[k]['total'])} | {mark[ok[f'{k}_bytes']]} |")
+    if "article" in lh:
         for c in CATEGORIES:
-            runs = ", ".join(str(r["scores"][c]) for r in lh["runs"])
             target = f"≥ {TARGETS[c]}" if c == "performance" else f"= {TARGETS[c]}"
-            lines.append(f"| Lighthouse {c}, `{FIRST_PAGE}` mobile (median of {len(lh['runs'])}: {runs}) | {target} "
-                         f"| {lh['median'][c]:g} | {mark[ok[c]]} |")
-    if "lighthouse_guide" in data:
-        lg = data["lighthouse_guide"]
-        runs = ", ".join(str(r["scores"]["performance"]) for r in lg["runs"])
-        lines.append(f"| Lighthouse performance, `{GUIDE_PAGE}` mobile (median of {len(lg['runs'])}: {runs}) "
-                     f"| ≥ {TARGETS['guide_performance']} | {lg['median']['performance']:g} | {mark[ok['guide_performance']]} |")
+            lines.append(f"| Lighthouse {c}, `{FIRST_PAGE}` mobile (median of {len(lh['article']['runs'])}: "
+                         f"{_runs(lh['article'], c)}) | {target} | {lh['article']['median'][c]:g} | {mark[ok[c]]} |")
+    for k, spec in PAGE_TYPES.items():
+        if k not in lh:
+            continue
+        for c, target in (("performance", spec["performance"]), ("accessibility", TARGETS["accessibility"])):
+            sign = "≥" if c == "performance" else "="
+            lines.append(f"| Lighthouse {c}, `{spec['path']}` mobile (median of {len(lh[k]['runs'])}: {_runs(lh[k], c)}) "
+                         f"| {sign} {target} | {lh[k]['median'][c]:g} | {mark[ok[f'{k}_{c}']]} |")
     lines += ["", "Compressed transfer (body + headers) per resource type:", "",
               "| type | first load | next page |", "|---|---|---|"]
     for t in TYPES:
@@ -326,10 +392,24 @@ def markdown(data: dict) -> str:
     lines.append(f"| **total** | **{kb(b['first_load']['total'])}** | **{kb(b['second_page']['total'])}** |")
     lines.append(f"| of which response headers | {kb(b['first_load']['headers'])} | {kb(b['second_page']['headers'])} |")
     lines.append(f"| requests | {len(b['first_load']['requests'])} | {len(b['second_page']['requests'])} |")
-    if "lighthouse" in data:
-        m = data["lighthouse"]["runs"][0]["metrics"]
-        lines += ["", "Lighthouse metrics (first run): " + ", ".join(f"{k} {v}" for k, v in m.items()) +
-                  f"; Lighthouse {data['lighthouse']['lighthouse']}."]
+    lines += ["", "Work each page gives the main thread at load, counted (independent of the machine's load): "
+              "elements in the page after load; elements with a `title` in the content as delivered "
+              "(Material mounts a tooltip component for each); links in the content.", "",
+              "| page | elements | tooltips mounted | links |", "|---|---|---|---|"]
+    for k, part in (("article", b["first_load"]), *((k, b[k]) for k in PAGE_TYPES)):
+        path = FIRST_PAGE if k == "article" else PAGE_TYPES[k]["path"] or "/"
+        c = part["counts"]
+        lines.append(f"| `{path}` | {c['elements']} | {c['content_titles']} | {c['links']} |")
+    if lh:
+        lines += ["", "Lighthouse per run (mobile): performance score, Total Blocking Time, LCP, load average "
+                  f"during the run; Lighthouse {next(iter(lh.values()))['lighthouse']}.", "",
+                  "| page | runs |", "|---|---|"]
+        for k, part in lh.items():
+            path = FIRST_PAGE if k == "article" else PAGE_TYPES[k]["path"]
+            runs = "; ".join(f"{r['scores']['performance']} (TBT {r['metrics']['total-blocking-time']} ms, "
+                             f"LCP {r['metrics']['largest-contentful-paint']} ms, load {r['load_average']})"
+                             for r in part["runs"])
+            lines.append(f"| `{path}` | {runs} |")
     return "\n".join(lines) + "\n"
 
 
@@ -366,22 +446,24 @@ def main(argv: list[str] | None = None) -> int:
             if port is None:
                 raise SystemExit(f"{site_dir} was not built for http://127.0.0.1:<port>{SUBPATH} (publish.py --site-url)")
         with serving(site_dir, port) as base:
-            data: dict = {"measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "targets": TARGETS}
+            data: dict = {"measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "targets": TARGETS,
+                          "load_average": round(os.getloadavg()[0], 1)}
             data["bytes"] = measure_bytes(base)
             print_bytes("first load " + FIRST_PAGE, data["bytes"]["first_load"])
             print_bytes("second page " + SECOND_PAGE + (" (instant navigation)" if data["bytes"]["second_page"]
                                                         ["instant_navigation"] else " (FULL reload)"),
                         data["bytes"]["second_page"])
-            print_bytes("guide " + GUIDE_PAGE, data["bytes"]["guide"])
+            for key, spec in PAGE_TYPES.items():
+                print_bytes(f"{key} {spec['path'] or '/'}", data["bytes"][key])
             if not args.no_lighthouse:
-                print(f"\nLighthouse on {base + FIRST_PAGE} ({args.runs} runs)", flush=True)
-                data["lighthouse"] = run_lighthouse(base + FIRST_PAGE, args.runs, tmp)
-                print(f"\nLighthouse on {base + GUIDE_PAGE} ({args.runs} runs)", flush=True)
-                data["lighthouse_guide"] = run_lighthouse(base + GUIDE_PAGE, args.runs, tmp)
+                urls = {"article": base + FIRST_PAGE,
+                        **{k: base + spec["path"] for k, spec in PAGE_TYPES.items() if "performance" in spec}}
+                print(f"\nLighthouse, {args.runs} runs of each page, interleaved: {', '.join(urls.values())}", flush=True)
+                data["lighthouse"] = run_lighthouse(urls, args.runs, tmp)
         data["verdicts"] = verdicts(data)
-        for r in (*data["bytes"]["first_load"]["requests"], *data["bytes"]["second_page"]["requests"],
-                  *data["bytes"]["guide"]["requests"]):
-            r.pop("url", None)
+        for part in data["bytes"].values():
+            for r in part["requests"]:
+                r.pop("url", None)
         args.reports.mkdir(parents=True, exist_ok=True)
         (args.reports / "quality.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         md = markdown(data)
