@@ -176,7 +176,10 @@ def keystroke_latency(browser, base: str, queries: list[str]) -> dict:
     context = browser.new_context(viewport=MOBILE, locale="vi-VN", is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        page.goto(base + "luat/dieu-6/", wait_until="load")
+        response = page.goto(base + "luat/dieu-6/", wait_until="load")
+        if not response or response.status != 200:  # (e.g. 403: nginx's workers cannot read the site folder)
+            raise SystemExit(f"{base}luat/dieu-6/: HTTP {response.status if response else '?'} from nginx; "
+                             "is the site folder readable by other users (chmod 755)?")
         page.locator('label.md-header__button[for="__search"]').click()  # the search button on a phone
         page.wait_for_function("() => document.activeElement && document.activeElement.matches('input.md-search__input')")
         page.keyboard.type("thoi hieu")  # the index is loaded and the engine built (set-up is timed above)
@@ -232,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     site = args.site
     if site is None:
         tmp = tempfile.TemporaryDirectory(prefix="btnn-search-bench-")
+        Path(tmp.name).chmod(0o755)  # (mode 700 by default: nginx's workers, user nobody under root, got 403)
         port = _free_port()
         site = Path(tmp.name) / "site"
         build_site(site, f"http://127.0.0.1:{port}/boi-thuong-nha-nuoc/")

@@ -37,19 +37,31 @@
     var LIMIT = 20, SNIPPET = 190, WEAK = 0.5;
     var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
+    // A result list marks a few thousand words, mostly the same ones: lower-case and fold each once.
+    var lowers = new Map(), keys = new Map();
+    function low(w) {
+      var l = lowers.get(w);
+      if (l === undefined) { l = E.lower(w); if (lowers.size < 50000) lowers.set(w, l); }
+      return l;
+    }
+    function key(w) {
+      var k = keys.get(w);
+      if (k === undefined) { k = E.fold(low(w)); if (keys.size < 50000) keys.set(w, k); }
+      return k;
+    }
 
     /** Mark the words of `text` whose folded form the query matched (HTML). */
     function mark(text, words) {
       return esc(text).replace(/[\p{L}\p{M}\p{N}]+/gu, function (w) {
-        return words[E.fold(E.lower(w))] ? "<mark>" + w + "</mark>" : w;
+        return words[key(w)] ? "<mark>" + w + "</mark>" : w;
       });
     }
     /** The page's own words that matched, from the title and snippet shown (for Material's ?h=). */
     function pageTerms(title, text, words) {
       var out = {};
       (title + " " + text).replace(/[\p{L}\p{M}\p{N}]+/gu, function (w) {
-        var l = E.lower(w);
-        if (words[E.fold(l)] && !E.STOP_SET[l]) out[l] = true;
+        var l = low(w);
+        if (words[key(w)] && !E.STOP_SET[l]) out[l] = true;
         return w;
       });
       return out;
@@ -57,7 +69,7 @@
     function snippet(text, words) {
       if (text.length <= SNIPPET) return text;
       var re = /[\p{L}\p{M}\p{N}]+/gu, m, at = 0;
-      while ((m = re.exec(text))) { if (words[E.fold(E.lower(m[0]))] && !E.STOP_SET[E.lower(m[0])]) { at = m.index; break; } }
+      while ((m = re.exec(text))) { if (words[key(m[0])] && !E.STOP_SET[low(m[0])]) { at = m.index; break; } }
       var start = at < SNIPPET / 2 ? 0 : text.lastIndexOf(" ", at - 40) + 1;
       var end = text.indexOf(" ", Math.min(text.length, start + SNIPPET));
       end = end < 0 ? text.length : end;
@@ -99,8 +111,8 @@
       if (!q.trim()) return { items: [] };
       var results = (engine.search || E.search)(engine, q, !/\s$/.test(q)).slice(0, LIMIT);
       var words = {};
-      E.analyse(engine, q, false).words.forEach(function (w) { w.forEach(function (x) { words[x] = true; }); });
-      results.forEach(function (r) { r.matched.forEach(function (t) { t.split("_").forEach(function (x) { words[E.fold(x)] = true; }); }); });
+      E.runs(q).forEach(function (w) { w.forEach(function (x) { words[E.fold(x)] = true; }); });  // (the query's words, folded)
+      results.forEach(function (r) { r.matched.forEach(function (t) { t.split("_").forEach(function (x) { words[key(x)] = true; }); }); });
       var items = results.map(function (r) { return item(r, words, r.score); });
       if (E.coverage(engine, q, results[0]) < WEAK) {
         return {
