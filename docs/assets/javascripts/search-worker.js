@@ -50,21 +50,20 @@
       return k;
     }
 
-    /** Mark the words of `text` whose folded form the query matched (HTML). */
-    function mark(text, words) {
-      return esc(text).replace(/[\p{L}\p{M}\p{N}]+/gu, function (w) {
-        return words[key(w)] ? "<mark>" + w + "</mark>" : w;
-      });
-    }
-    /** The page's own words that matched, from the title and snippet shown (for Material's ?h=). */
-    function pageTerms(title, text, words) {
-      var out = {};
-      (title + " " + text).replace(/[\p{L}\p{M}\p{N}]+/gu, function (w) {
-        var l = low(w);
-        if (words[key(w)] && !E.STOP_SET[l]) out[l] = true;
-        return w;
-      });
-      return out;
+    /** `text` as HTML with the words whose folded form the query matched marked; adds their
+     *  lower-case forms to `terms` (the page's own words, for Material's ?h=) when given. */
+    var WORDS = /[\p{L}\p{M}\p{N}]+/gu;
+    function mark(text, words, terms) {
+      var out = "", at = 0, m;
+      WORDS.lastIndex = 0;
+      while ((m = WORDS.exec(text))) {
+        var w = m[0];
+        if (!words[key(w)]) continue;
+        out += esc(text.slice(at, m.index)) + "<mark>" + w + "</mark>";
+        at = m.index + w.length;
+        if (terms && !E.STOP_SET[low(w)]) terms[low(w)] = true;
+      }
+      return out + esc(text.slice(at));
     }
     function snippet(text, words) {
       if (text.length <= SNIPPET) return text;
@@ -90,9 +89,10 @@
       return p ? { location: p.l, title: esc(p.t), text: "", score: 0, terms: {} } : null;
     }
     function item(r, words, score) {
-      var doc = r.doc, text = snippet(doc.x, words);
-      var main = { location: doc.l, title: mark(label(doc), words), text: mark(text, words),
-                   score: score, terms: pageTerms(doc.h || doc.t, text, words) };
+      var doc = r.doc, terms = {}, name = label(doc), title = doc.h || doc.t, shown;
+      if (name === title) shown = mark(name, words, terms);
+      else { mark(title, words, terms); shown = mark(name, words); }
+      var main = { location: doc.l, title: shown, text: mark(snippet(doc.x, words), words, terms), score: score, terms: terms };
       var parent = page(doc);
       return parent ? [main, parent] : [main];
     }
@@ -112,7 +112,9 @@
       var results = (engine.search || E.search)(engine, q, !/\s$/.test(q)).slice(0, LIMIT);
       var words = {};
       E.runs(q).forEach(function (w) { w.forEach(function (x) { words[E.fold(x)] = true; }); });  // (the query's words, folded)
-      results.forEach(function (r) { r.matched.forEach(function (t) { t.split("_").forEach(function (x) { words[key(x)] = true; }); }); });
+      var matched = new Set();  // (the results share most of their terms)
+      results.forEach(function (r) { r.matched.forEach(function (t) { matched.add(t); }); });
+      matched.forEach(function (t) { t.split("_").forEach(function (x) { words[key(x)] = true; }); });
       var items = results.map(function (r) { return item(r, words, r.score); });
       if (E.coverage(engine, q, results[0]) < WEAK) {
         return {
