@@ -179,12 +179,22 @@
 
   /* Query ------------------------------------------------------------------------------------ */
 
+  /** Whether the syllables of `needle` occur in `hay` in order, at most GAP others between two of
+   *  them: "lấy từ đâu" is in "lấy tiền từ đâu", "ai chịu trách nhiệm" in "ai phải chịu trách nhiệm". */
+  var GAP = 2;
   function contains(hay, needle) {
+    if (!needle.length) return false;
     outer: for (var i = 0; i + needle.length <= hay.length; i++) {
-      for (var j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+      if (hay[i] !== needle[0]) continue;
+      for (var j = 1, at = i; j < needle.length; j++) {
+        var k = at + 1;
+        while (k < hay.length && k <= at + 1 + GAP && hay[k] !== needle[j]) k++;
+        if (k >= hay.length || k > at + 1 + GAP) continue outer;
+        at = k;
+      }
       return true;
     }
-    return needle.length > 0 && false;
+    return false;
   }
 
   /* A long letter tells its story, then asks: the sentences that ask weigh more than the story. */
