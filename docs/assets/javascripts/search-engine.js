@@ -242,8 +242,11 @@
       var at = 0;
       folded.forEach(function (w, r) { if (focus[r] > at && contains(w, s.from)) at = focus[r]; });
       if (!at) return;
-      s.to.forEach(function (term) { tokens(term).forEach(function (t) {
-        add(t, (t.indexOf("_") > 0 ? BIGRAM : 1) * EXPANDED * at, false);
+      s.to.forEach(function (term) { var ts = tokens(term); ts.forEach(function (t) {
+        // a legal term of three syllables or more adds its bigrams only: its single syllables ("cơ", "quan")
+        // say little and cost most (the longest posting lists)
+        if (t.indexOf("_") > 0) add(t, BIGRAM * EXPANDED * at, false);
+        else if (ts.length <= 3) add(t, EXPANDED * at, false);
       }); });
     });
     prune(weights, folded);
