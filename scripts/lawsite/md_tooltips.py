@@ -1,7 +1,9 @@
 """Python-Markdown extension: which elements of a page get a tooltip.
 
-Material's ``content.tooltips`` mounts one tooltip component per element with a
-``title`` in the content when the page loads (focus and hover listeners, an
+Written when Material's ``content.tooltips`` was on; it is now off (mkdocs.yml),
+and the browser shows each ``title`` itself, but fewer and shorter titles still
+make the page lighter. Material's ``content.tooltips`` mounts one tooltip
+component per element with a ``title`` in the content when the page loads (focus and hover listeners, an
 observer each): on a phone with a 4x slower CPU that is main-thread time spent
 before the reader can scroll (Lighthouse Total Blocking Time; the guide had 36
 of them). Two sources put a ``title`` on almost every element that has one:

@@ -11,8 +11,8 @@
    (:data:`PAGE_TYPES`): the guide ``huong-dan/`` (its flow diagram is rendered at build time), an
    FAQ page, the case helper ``truong-hop-cua-toi/`` and the home page. With the bytes, two
    load-independent counts of the work a page gives the main thread: its elements, and the
-   elements with a ``title`` in the content (Material mounts one tooltip component per element at
-   load, ``content.tooltips``).
+   elements with a ``title`` in the content (with Material's ``content.tooltips``, which we keep off,
+   one tooltip component per element would be mounted at load).
 2. Lighthouse 12.8.x (npm; installed on first use into a cache folder with
    ``npm install --prefix``), default mobile emulation, ``--runs`` times on the article, the guide,
    the FAQ page and the case helper, interleaved (run i of every page, then run i+1) so that a busy
@@ -394,8 +394,8 @@ def markdown(data: dict) -> str:
     lines.append(f"| requests | {len(b['first_load']['requests'])} | {len(b['second_page']['requests'])} |")
     lines += ["", "Work each page gives the main thread at load, counted (independent of the machine's load): "
               "elements in the page after load; elements with a `title` in the content as delivered "
-              "(Material mounts a tooltip component for each); links in the content.", "",
-              "| page | elements | tooltips mounted | links |", "|---|---|---|---|"]
+              "(Material would mount a tooltip component for each with `content.tooltips`, which is off); links in the content.", "",
+              "| page | elements | elements with a title | links |", "|---|---|---|---|"]
     for k, part in (("article", b["first_load"]), *((k, b[k]) for k in PAGE_TYPES)):
         path = FIRST_PAGE if k == "article" else PAGE_TYPES[k]["path"] or "/"
         c = part["counts"]

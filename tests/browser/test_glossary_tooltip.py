@@ -1,7 +1,9 @@
-"""Glossary tooltips after lawsite.md_tooltips: still shown by Material on a term's first use, and few.
+"""Glossary definitions after lawsite.md_tooltips, with Material's ``content.tooltips`` off.
 
-Material mounts a tooltip component per element with a ``title`` in the content at load; the guide
-keeps one per term and section (issue 13: main-thread time on phones).
+Material mounted a tooltip component per element with a ``title`` at load; on a phone that was the
+difference between 97 and 99 for the guide in Lighthouse (issue 13, reports/QUALITY.md). The feature
+is off: a term's first use per section keeps its definition as ``title`` (the browser shows it), and
+no tooltip component is mounted.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_glossary_term_shows_its_definition_on_hover_and_focus_of_permalinks_reads_a_name(open_page, server):
+def test_glossary_term_keeps_its_definition_and_no_tooltip_is_mounted_permalinks_read_a_name(open_page, server):
     page, watch = open_page()
     page.goto(server.url("huong-dan/"), wait_until="load")
     term = page.locator("article abbr[title]").first
@@ -19,10 +21,12 @@ def test_glossary_term_shows_its_definition_on_hover_and_focus_of_permalinks_rea
     assert definition and "Điều 3)" in definition
     term.scroll_into_view_if_needed()
     term.hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert " ".join(tooltip.inner_text().split()) == " ".join(definition.split())
-    # the heading permalinks have an accessible name of their own, and no tooltip to mount
+    page.wait_for_timeout(300)
+    # Material builds .md-tooltip2 elements only with content.tooltips; none may appear
+    assert page.locator(".md-tooltip2, .md-tooltip").count() == 0
+    features = page.evaluate("JSON.parse(document.querySelector('#__config').textContent).features")
+    assert "content.tooltips" not in features and "navigation.instant" in features
+    # the heading permalinks have an accessible name of their own
     permalinks = page.locator("article a.headerlink")
     assert permalinks.count() >= 10
     assert permalinks.evaluate_all("as => as.filter(a => a.title || a.getAttribute('aria-label') !== 'Liên kết đến mục này').length") == 0
