@@ -137,6 +137,12 @@ def earlier(records: list[LuongCoSo]) -> list[tuple[LuongCoSo, dt.date]]:
     return [(r, nxt.hieu_luc_tu - dt.timedelta(days=1)) for r, nxt in itertools.pairwise(records)]
 
 
+def earlier_spans(earlier: list[tuple[LuongCoSo, dt.date]]) -> str:
+    """The earlier values as the pages print them: "2.340.000 đồng/tháng từ 01/07/2024 đến 30/06/2026 (Nghị định số …)"."""
+    return "; ".join(f"{r.dong:,}".replace(",", ".") + f" đồng/tháng từ {r.hieu_luc_tu:%d/%m/%Y} đến {until:%d/%m/%Y} "
+                     f"({r.so_hieu})" for r, until in earlier)
+
+
 def ngay_luong(record: LuongCoSo) -> float:
     """One base-salary day: one month's base salary divided by 22 (khoản 7 Điều 27)."""
     return record.dong / 22

@@ -153,8 +153,7 @@ def earlier_values(earlier: list[tuple[luong_co_so.LuongCoSo, dt.date]], newest:
     """The sentence on claims accepted before the newest value applied (khoản 2 Điều 22), or ''."""
     if not earlier:
         return ""
-    spans = "; ".join(f"{dong(r.dong)}/tháng từ {r.hieu_luc_tu:%d/%m/%Y} đến {until:%d/%m/%Y} ({r.so_hieu})"
-                      for r, until in earlier)
+    spans = luong_co_so.earlier_spans(earlier)
     return (f"Hồ sơ đã được thụ lý trước {newest.hieu_luc_tu:%d/%m/%Y}: giá trị thiệt hại tính theo mức lương cơ sở "
             f"tại ngày thụ lý, không theo mức trong ví dụ ([[khoản 2 Điều 22]]). Mức trước đó: {spans}. "
             "Nếu sau khi cơ quan đã thụ lý, người yêu cầu khởi kiện ra Tòa án (không đồng ý với quyết định giải quyết "

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import citations, ids
 from .corpus import Corpus
-from .luong_co_so import LuongCoSo
+from .luong_co_so import LuongCoSo, earlier_spans
 from .md_citations import docs_href
 from .pages import front_matter
 from .truong_hop import last_day, target_of
@@ -269,8 +269,7 @@ def markdown(rules: dict, corpus: Corpus, luong: LuongCoSo, changes: list[Change
       f"thiệt hại) ({_link(rules['thoi_diem_tinh']['can_cu'])}): nếu mức lương cơ sở thay đổi trước thời điểm đó, "
       "số tiền sẽ khác. Luật không nói cách làm tròn; trang làm tròn tổng số đến đồng.\n")
     if earlier:
-        spans = "; ".join(f"{_money(r.dong)} đồng/tháng từ {_d(r.hieu_luc_tu)} đến {_d(until)} ({r.so_hieu})"
-                          for r, until in earlier)
+        spans = earlier_spans(earlier)
         w(f"Hồ sơ của bạn đã được thụ lý trước {_d(luong.hieu_luc_tu)}? Khi đó số tiền tính theo mức lương cơ sở tại "
           f"ngày thụ lý, không theo mức trên ({_link(rules['thoi_diem_tinh']['can_cu'])}). Mức trước đó: {spans}. "
           "Nếu sau đó bạn khởi kiện ra Tòa án vì không đồng ý với quyết định giải quyết bồi thường, hoặc sau khi thương "
