@@ -173,8 +173,10 @@
     var synonyms = (config.synonyms || []).map(function (s) {
       return { from: runs(fold(s.from))[0] || [], to: s.to };
     });
+    var instruments = config.instruments || [], hinted = Object.create(null);  // the words naming an instrument
+    instruments.forEach(function (inst) { inst.hints.forEach(function (h) { h.split(" ").forEach(function (w) { hinted[w] = true; }); }); });
     return { docs: docs, vocab: Object.create(null), byPage: byPage, synonyms: synonyms,
-             instruments: config.instruments || [], pages: config.pages || {} };
+             instruments: instruments, hinted: hinted, pages: config.pages || {} };
   }
 
   /* Query ------------------------------------------------------------------------------------ */
@@ -320,9 +322,7 @@
     // "điều 6", "khoản 2 điều 52 nghị định 68" is the query; a question that mentions an article in
     // passing ("... có mâu thuẫn gì với điều 27 Luật ...?", perhaps the 2009 Law's numbering) is not
     var words = rest.split(" ").filter(function (w) { return w && !STOP_SET[w] && !DOMAIN_SET[w] && !/^\d+$/.test(w); });
-    var hinted = Object.create(null);
-    engine.instruments.forEach(function (inst) { inst.hints.forEach(function (h) { h.split(" ").forEach(function (w) { hinted[w] = true; }); }); });
-    out.mention = words.filter(function (w) { return !hinted[w]; }).length > MENTION;
+    out.mention = words.filter(function (w) { return !engine.hinted[w]; }).length > MENTION;
     if (out.mention) dirs = dirs.slice(0, 1);
     dirs.forEach(function (dir) {
       engine.docs.forEach(function (d) {
