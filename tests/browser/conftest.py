@@ -100,27 +100,36 @@ class NginxError(RuntimeError):
 
 
 @contextmanager
-def nginx_serving(nginx: str, root: Path, site_dir: Path, port: int) -> Iterator[None]:
-    """Serve ``site_dir`` at 127.0.0.1:``port`` under SUBPATH with the deploy config rendered into ``root``."""
-    conf = render_nginx(root, site_dir, port)
-    cmd = [nginx, "-p", str(root), "-c", str(conf)]
-    test = subprocess.run([*cmd, "-t", "-q"], capture_output=True, text=True)
+def _server(name: str, conf: Path, check: list[str], run: list[str], log: Path, port: int,
+            extra_logs: tuple[Path, ...] = (), stop_timeout: float = 5) -> Iterator[None]:
+    """Test the rendered ``conf`` (``check``), run the server (``run``) until it listens on ``port``, stop it after."""
+    test = subprocess.run(check, capture_output=True, text=True)
     if test.returncode:
-        raise NginxError(f"nginx -t rejected the rendered config {conf}:\n{test.stderr}")
-    with open(root / "nginx.stderr", "wb") as err:
-        proc = subprocess.Popen([*cmd, "-g", "daemon off;"], stdout=err, stderr=err)
+        raise NginxError(f"{name} -t rejected the rendered config {conf}:\n{test.stderr}")
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(run, stdout=err, stderr=err)
     try:
         if not wait_until_listening(port, proc):
-            log = (root / "nginx.stderr").read_text() + (root / "error.log").read_text()
-            raise NginxError(f"nginx did not start on 127.0.0.1:{port}:\n{log}")
+            text = "".join(f.read_text() for f in (log, *extra_logs))
+            raise NginxError(f"{name} did not start on 127.0.0.1:{port}:\n{text}")
         yield
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=5)
+            proc.wait(timeout=stop_timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def nginx_serving(nginx: str, root: Path, site_dir: Path, port: int) -> Iterator[None]:
+    """Serve ``site_dir`` at 127.0.0.1:``port`` under SUBPATH with the deploy config rendered into ``root``."""
+    conf = render_nginx(root, site_dir, port)
+    cmd = [nginx, "-p", str(root), "-c", str(conf)]
+    with _server("nginx", conf, [*cmd, "-t", "-q"], [*cmd, "-g", "daemon off;"], root / "nginx.stderr", port,
+                 (root / "error.log",)):
+        yield
 
 
 def _apache() -> str:
@@ -158,23 +167,9 @@ def _group_exists(grp, name: str) -> bool:
 def apache_serving(apache: str, root: Path, site_dir: Path, port: int) -> Iterator[None]:
     """Serve ``site_dir`` at 127.0.0.1:``port`` under SUBPATH with the Apache deploy config (the tests' own process)."""
     conf = render_apache(root, site_dir, port)
-    test = subprocess.run([apache, "-f", str(conf), "-t"], capture_output=True, text=True)
-    if test.returncode:
-        raise NginxError(f"apache2 -t rejected the rendered config {conf}:\n{test.stderr}")
-    with open(root / "apache.stderr", "wb") as err:
-        proc = subprocess.Popen([apache, "-f", str(conf), "-DFOREGROUND"], stdout=err, stderr=err)
-    try:
-        if not wait_until_listening(port, proc):
-            log = (root / "apache.stderr").read_text()
-            raise NginxError(f"Apache did not start on 127.0.0.1:{port}:\n{log}")
+    with _server("apache2", conf, [apache, "-f", str(conf), "-t"], [apache, "-f", str(conf), "-DFOREGROUND"],
+                 root / "apache.stderr", port, stop_timeout=10):
         yield
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @dataclass
